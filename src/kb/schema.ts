@@ -1,0 +1,270 @@
+/**
+ * The shape of the knowledge-base source files in data/, as zod schemas.
+ *
+ * A source file is one topic (a substance with its forms and products, a drug class, a group of
+ * interactions, …). Every section is optional, so a file holds whatever belongs together.
+ * Cross-file rules (ids exist, names are unique, …) live in integrity.ts.
+ */
+import { z } from 'zod';
+
+export const LANGS = ['en', 'nl'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by hyphens');
+export const ruleCode = z
+  .string()
+  .regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must look like "substance.rule-name"');
+export const isoDate = z.iso.date('must be a date written as YYYY-MM-DD');
+
+const text = z.string().trim().min(1, 'must not be empty');
+export const localized = z.strictObject({ en: text, nl: text });
+export type Localized = z.infer<typeof localized>;
+
+/** Units a dose limit or an ingredient amount is expressed in (a substance's measure). */
+export const MEASURE_UNITS = ['mg', 'IU', 'mmol', 'ml'] as const;
+export const measureUnit = z.enum(MEASURE_UNITS);
+export type MeasureUnit = z.infer<typeof measureUnit>;
+
+/** Units a line may be written in, normalised by intake (g → mg, µg → mg, l → ml). */
+export const WRITTEN_UNITS = ['mg', 'IU', 'mmol', 'ml'] as const;
+export const writtenUnit = z.enum(WRITTEN_UNITS);
+
+export const quantity = z.strictObject({
+  amount: z.number().positive('must be more than 0'),
+  unit: measureUnit,
+});
+export type Quantity = z.infer<typeof quantity>;
+
+/** An amount that is known only within bounds (e.g. quinine in tonic water: at most 83 mg/l). */
+export const amountRange = z
+  .strictObject({
+    low: z.number().nonnegative(),
+    high: z.number().positive('must be more than 0'),
+    unit: measureUnit,
+  })
+  .refine((r) => r.low <= r.high, { message: 'low must not be more than high' });
+
+export const SEVERITIES = ['avoid', 'caution', 'info'] as const;
+export const severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severity>;
+
+export const EVIDENCE_LEVELS = [
+  'regulatory',
+  'guideline',
+  'systematic-review',
+  'rct',
+  'observational',
+  'case-reports',
+  'label',
+  'pharmacology',
+  'expert-opinion',
+] as const;
+
+/** How sure the KB is of the facts a rule rests on: the brief's [V], [S] and [U] tags. */
+export const CERTAINTIES = ['established', 'probable', 'uncertain'] as const;
+
+export const evidence = z.strictObject({
+  level: z.enum(EVIDENCE_LEVELS),
+  certainty: z.enum(CERTAINTIES),
+  summary: localized,
+});
+export type Evidence = z.infer<typeof evidence>;
+
+export const ROUTES = ['oral', 'iv'] as const;
+export const route = z.enum(ROUTES);
+export type Route = z.infer<typeof route>;
+
+export const MODALITIES = ['hd', 'nocturnal-hd', 'pd', 'none'] as const;
+export const modality = z.enum(MODALITIES);
+export type Modality = z.infer<typeof modality>;
+
+export const tag = id;
+
+/** The texts every finding carries, in both languages. */
+const findingTexts = {
+  title: localized,
+  explanation: localized,
+  advice: localized,
+  /** Plain language (about B1) for the patient view, ending in what to do. */
+  patient: localized,
+  evidence,
+  references: z.array(id).min(1, 'needs at least one reference'),
+};
+
+export const ruleCondition = z.strictObject({
+  /** Applies only to lines taken by this route. */
+  route: route.optional(),
+  /** Applies only when the line carries one of these tags (from its product or form). */
+  tags: z.array(tag).min(1).optional(),
+  /** Does not apply when the line carries one of these tags. */
+  notTags: z.array(tag).min(1).optional(),
+  /** Applies only for these dialysis modalities. */
+  modality: z.array(modality).min(1).optional(),
+  /** Applies when the worked-out daily dose is above this amount (in the substance's measure). */
+  dailyDoseAbove: quantity.optional(),
+  /** Applies when one administration is above this amount. */
+  singleDoseAbove: quantity.optional(),
+});
+export type RuleCondition = z.infer<typeof ruleCondition>;
+
+export const rule = z.strictObject({
+  code: ruleCode,
+  severity,
+  when: ruleCondition.default({}),
+  ...findingTexts,
+});
+export type Rule = z.infer<typeof rule>;
+
+/** The finding shown when no caution or avoid rule applies: why the line is acceptable. */
+export const withinLimits = z.strictObject(findingTexts);
+export type WithinLimits = z.infer<typeof withinLimits>;
+
+export const conversion = z.strictObject({
+  /** The unit the line is written in. */
+  from: writtenUnit,
+  /** How many measure units one written unit of this form holds. */
+  factor: z.number().positive(),
+});
+
+export const form = z.strictObject({
+  id,
+  name: localized,
+  /** Names that identify this form on a line, e.g. "kininesulfaat", "quinine bisulphate". */
+  names: z.array(text).default([]),
+  /** Words anywhere on the line that select this form once the substance is known ("natural"). */
+  qualifiers: z.array(text).default([]),
+  /** How an amount written for this form converts into the substance's measure. */
+  conversions: z.array(conversion).default([]),
+  /**
+   * Labels of some forms give the salt, others the element ("magnesium citrate 400 mg"):
+   * "either" checks the amount both ways and uses the higher.
+   */
+  amountIs: z.enum(['compound', 'measure', 'either']).default('compound'),
+  tags: z.array(tag).default([]),
+  route: route.optional(),
+  note: localized.optional(),
+  references: z.array(id).default([]),
+});
+export type Form = z.infer<typeof form>;
+
+export const leafletComparison = z.strictObject({
+  leaflet: localized,
+  current: localized,
+  references: z.array(id).min(1),
+});
+
+export const substance = z.strictObject({
+  id,
+  name: localized,
+  /** Other names, synonyms, abbreviations and brand names in either language. */
+  names: z.array(text).default([]),
+  /** "full": the KB reviews its use in dialysis; "interactions-only": recognised for its interactions. */
+  review: z.enum(['full', 'interactions-only']),
+  reviewedOn: isoDate,
+  /** What a daily dose is counted in (e.g. mg of elemental magnesium). */
+  measure: z.strictObject({ unit: measureUnit, of: localized }).optional(),
+  forms: z.array(form).default([]),
+  /** The form assumed when a line names none; the reading says so. */
+  defaultForm: id.optional(),
+  /** Verdict for a typical self-chosen use in dialysis, shown in the KB index. */
+  verdictInDialysis: z.enum(['avoid', 'caution', 'ok', 'not-reviewed']),
+  summary: localized,
+  leafletVersusCurrent: z.array(leafletComparison).default([]),
+  rules: z.array(rule).default([]),
+  withinLimits: withinLimits.optional(),
+  references: z.array(id).default([]),
+});
+export type Substance = z.infer<typeof substance>;
+
+export const ingredient = z.strictObject({
+  substance: id,
+  form: id.optional(),
+  /** Amount per product unit, in the substance's measure; absent when it could not be sourced. */
+  amount: z.union([quantity, amountRange]).optional(),
+  amountNote: localized.optional(),
+});
+
+export const PRODUCT_UNITS = ['tablet', 'capsule', 'sachet', 'ml', 'l', 'dose'] as const;
+
+export const product = z.strictObject({
+  id,
+  name: localized,
+  names: z.array(text).default([]),
+  reviewedOn: isoDate,
+  /** What the ingredient amounts are given per. */
+  per: z.enum(PRODUCT_UNITS),
+  route: route.default('oral'),
+  tags: z.array(tag).default([]),
+  ingredients: z.array(ingredient).min(1, 'a product needs at least one ingredient'),
+  summary: localized,
+  rules: z.array(rule).default([]),
+  references: z.array(id).min(1, 'needs at least one reference'),
+});
+export type Product = z.infer<typeof product>;
+
+export const drugClass = z.strictObject({
+  id,
+  name: localized,
+  description: localized,
+  members: z.array(id).min(1, 'a class needs at least one member'),
+  reviewedOn: isoDate,
+  references: z.array(id).min(1, 'needs at least one reference'),
+});
+export type DrugClass = z.infer<typeof drugClass>;
+
+export const party = z.union([
+  z.strictObject({ substance: id }),
+  z.strictObject({ class: id }),
+]);
+export type Party = z.infer<typeof party>;
+
+export const interaction = z.strictObject({
+  code: ruleCode,
+  severity,
+  between: z.tuple([party, party]),
+  reviewedOn: isoDate,
+  ...findingTexts,
+});
+export type Interaction = z.infer<typeof interaction>;
+
+export const reference = z.strictObject({
+  id,
+  title: text,
+  url: z.url({ protocol: /^https$/, message: 'must be an https:// address a clinician can open' }),
+  year: z.number().int().min(1900).max(2100).optional(),
+});
+export type Reference = z.infer<typeof reference>;
+
+export const topicFile = z.strictObject({
+  /** References only this topic cites; shared ones live in data/references.yaml. */
+  references: z.array(reference).default([]),
+  substances: z.array(substance).default([]),
+  products: z.array(product).default([]),
+  classes: z.array(drugClass).default([]),
+  interactions: z.array(interaction).default([]),
+});
+export type TopicFile = z.infer<typeof topicFile>;
+
+export const referencesFile = z.strictObject({ references: z.array(reference).min(1) });
+
+export const kbMeta = z.strictObject({
+  title: text,
+  /** What the KB covers and what it does not, so a user knows what "not checked" means. */
+  coverage: z.strictObject({ covers: localized, doesNotCover: localized }),
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
+  reviewedOn: isoDate,
+});
+export type KbMeta = z.infer<typeof kbMeta>;
+
+/** Everything the knowledge base holds, after validation: what is compiled into SQLite. */
+export const kbData = z.strictObject({
+  meta: kbMeta,
+  references: z.array(reference),
+  substances: z.array(substance),
+  products: z.array(product),
+  classes: z.array(drugClass),
+  interactions: z.array(interaction),
+});
+export type KbData = z.infer<typeof kbData>;
