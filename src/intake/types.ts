@@ -1,0 +1,67 @@
+/** What intake reads from one line, before the knowledge base is consulted. */
+
+/** A closed range; a single value has low === high. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** Units after normalisation: g and µg become mg, l and spoons become ml. */
+export type AmountUnit = 'mg' | 'IU' | 'mmol' | 'ml';
+
+export interface Amount extends Interval {
+  unit: AmountUnit;
+  /** The words on the line this was read from. */
+  text: string;
+}
+
+export interface Count extends Interval {
+  text: string;
+}
+
+export type Frequency =
+  /** Times per day, averaged over the stated period (3× a week → 3/7). */
+  | { kind: 'regular'; perDay: Interval; text: string }
+  /** Times per dialysis session; per day depends on the patient's sessions per week. */
+  | { kind: 'per-session'; perSession: Interval; text: string }
+  /** As needed, with the stated maximum (administrations or units per day) when there is one. */
+  | { kind: 'prn'; max?: { perDay: Interval; of: 'administrations' | 'units' }; text: string };
+
+export type Route = 'oral' | 'iv';
+
+export interface Token {
+  text: string;
+  /** Lower case, accents removed. */
+  norm: string;
+  kind: 'word' | 'number' | 'punct';
+  start: number;
+  end: number;
+  /** For numbers: the value read (see numbers.ts for separators). */
+  value?: number;
+  /** For numbers like "1,000": the other possible reading, not used. */
+  alternative?: number;
+}
+
+/** Something intake could not read, or read with an assumption the user should see. */
+export type IntakeNote =
+  | { code: 'ambiguous-number'; text: string; read: number; other: number }
+  | { code: 'several-strengths'; texts: string[] }
+  | { code: 'several-frequencies'; texts: string[] }
+  | { code: 'several-counts'; texts: string[] }
+  | { code: 'prn-without-maximum' }
+  | { code: 'unread-text'; text: string };
+
+export interface ParsedLine {
+  input: string;
+  tokens: Token[];
+  /** Runs of tokens not taken by a dose, count, frequency or route: where names are looked for. */
+  nameRuns: Token[][];
+  strength?: Amount;
+  /** Units per administration ("2 tabletten"); when present the strength is per unit. */
+  count?: Count;
+  frequency?: Frequency;
+  route?: { value: Route; text: string };
+  /** Times of day named on the line ("a.n.", "'s avonds"), shown in the reading. */
+  timing: { label: string; text: string }[];
+  notes: IntakeNote[];
+}

@@ -1,0 +1,170 @@
+/**
+ * The words of medication lines in Dutch, English and pharmacy Latin, as pieces of patterns over
+ * the canonical token string (see scanner.ts: lower case, no accents, tokens separated by one
+ * space, numbers written as "#", dots kept as their own token).
+ */
+import type { AmountUnit } from './types.js';
+
+export const alt = (...words: string[]): string => `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
+
+/** "a.n." → "a(?: \.)? n(?: \.)?": an abbreviation with or without its dots. */
+export const abbr = (dotted: string): string =>
+  dotted
+    .split('.')
+    .filter(Boolean)
+    .map((part) => `${part}(?: \\.)?`)
+    .join(' ');
+
+export const UNITS: Record<string, { unit: AmountUnit; factor: number }> = {
+  mg: { unit: 'mg', factor: 1 },
+  mgr: { unit: 'mg', factor: 1 },
+  milligram: { unit: 'mg', factor: 1 },
+  milligrams: { unit: 'mg', factor: 1 },
+  milligramme: { unit: 'mg', factor: 1 },
+  g: { unit: 'mg', factor: 1000 },
+  gr: { unit: 'mg', factor: 1000 },
+  gram: { unit: 'mg', factor: 1000 },
+  grams: { unit: 'mg', factor: 1000 },
+  gramme: { unit: 'mg', factor: 1000 },
+  mcg: { unit: 'mg', factor: 0.001 },
+  mcgr: { unit: 'mg', factor: 0.001 },
+  'μg': { unit: 'mg', factor: 0.001 },
+  ug: { unit: 'mg', factor: 0.001 },
+  microgram: { unit: 'mg', factor: 0.001 },
+  micrograms: { unit: 'mg', factor: 0.001 },
+  microgramme: { unit: 'mg', factor: 0.001 },
+  iu: { unit: 'IU', factor: 1 },
+  ie: { unit: 'IU', factor: 1 },
+  'i . u .': { unit: 'IU', factor: 1 },
+  'i . e .': { unit: 'IU', factor: 1 },
+  'i . u': { unit: 'IU', factor: 1 },
+  'i . e': { unit: 'IU', factor: 1 },
+  'i u': { unit: 'IU', factor: 1 },
+  'i e': { unit: 'IU', factor: 1 },
+  units: { unit: 'IU', factor: 1 },
+  eenheden: { unit: 'IU', factor: 1 },
+  'internationale eenheden': { unit: 'IU', factor: 1 },
+  'international units': { unit: 'IU', factor: 1 },
+  mmol: { unit: 'mmol', factor: 1 },
+  millimol: { unit: 'mmol', factor: 1 },
+  millimole: { unit: 'mmol', factor: 1 },
+  ml: { unit: 'ml', factor: 1 },
+  cc: { unit: 'ml', factor: 1 },
+  milliliter: { unit: 'ml', factor: 1 },
+  millilitre: { unit: 'ml', factor: 1 },
+  milliliters: { unit: 'ml', factor: 1 },
+  millilitres: { unit: 'ml', factor: 1 },
+  cl: { unit: 'ml', factor: 10 },
+  centiliter: { unit: 'ml', factor: 10 },
+  dl: { unit: 'ml', factor: 100 },
+  l: { unit: 'ml', factor: 1000 },
+  ltr: { unit: 'ml', factor: 1000 },
+  liter: { unit: 'ml', factor: 1000 },
+  litre: { unit: 'ml', factor: 1000 },
+  liters: { unit: 'ml', factor: 1000 },
+  litres: { unit: 'ml', factor: 1000 },
+  // Household measures as defined for dosing: a tablespoon is 15 ml, a teaspoon 5 ml.
+  eetlepel: { unit: 'ml', factor: 15 },
+  eetlepels: { unit: 'ml', factor: 15 },
+  el: { unit: 'ml', factor: 15 },
+  tablespoon: { unit: 'ml', factor: 15 },
+  tablespoons: { unit: 'ml', factor: 15 },
+  tbsp: { unit: 'ml', factor: 15 },
+  theelepel: { unit: 'ml', factor: 5 },
+  theelepels: { unit: 'ml', factor: 5 },
+  tl: { unit: 'ml', factor: 5 },
+  teaspoon: { unit: 'ml', factor: 5 },
+  teaspoons: { unit: 'ml', factor: 5 },
+  tsp: { unit: 'ml', factor: 5 },
+};
+export const UNIT = alt(...Object.keys(UNITS).map((k) => k.replace(/\./g, '\\.')));
+
+export function unitOf(canonical: string): { unit: AmountUnit; factor: number } | undefined {
+  return UNITS[canonical];
+}
+
+/** Dosage-form units that are counted: "2 tabletten", "1-2 caps". */
+export const FORM_WORD = alt(
+  'tablet', 'tabletten', 'tabletje', 'tabletjes', 'tabl', 'tab', 'tabs', 'tablets',
+  'bruistablet', 'bruistabletten', 'kauwtablet', 'kauwtabletten', 'smelttablet', 'smelttabletten',
+  'capsule', 'capsules', 'caps', 'cap', 'capsuul', 'softgel', 'softgels', 'gelcap', 'gelcaps',
+  'dragee', 'dragees', 'pil', 'pillen', 'pill', 'pills', 'zakje', 'zakjes', 'sachet', 'sachets',
+  'ampul', 'ampullen', 'ampoule', 'ampoules', 'flacon', 'flacons', 'vial', 'vials',
+  'stuk', 'stuks', 'piece', 'pieces', 'dosis', 'doses', 'dose', 'dosering', 'effervescent',
+  'chewable', 'lozenge', 'lozenges', 'gummy', 'gummies', 'scoop', 'scoops', 'schepje', 'schepjes',
+);
+
+/** A number or a range of numbers: "1", "1-2", "1 à 2", "1 tot 2", "1 to 2", "1 or 2". */
+export const RANGE = `#(?: (?:-|–|tot|to|a|or|of) #)?`;
+
+/** Words that say "per day" on their own. */
+export const PER_DAY = alt(
+  'per dag', 'a day', 'per day', 'daily', 'dagelijks', 'daags', '\\/ dag', '\\/ day', 'each day', 'every day',
+  'elke dag', 'iedere dag', 'p \\. d \\.', 'pd', 'per etmaal', 'per 24 uur', 'in 24 uur', 'in 24 hours',
+  'daily dose', 'dd', 'd \\. d \\.', 'a \\. d \\.',
+);
+
+/** Times a day as a word: "tweemaal", "twice", "three times". */
+export const TIMES_WORD = alt(
+  'eenmaal', 'tweemaal', 'driemaal', 'viermaal', 'vijfmaal', 'zesmaal', 'once', 'twice', 'thrice',
+  '(?:een|één|twee|drie|vier|vijf|zes) (?:maal|keer|x)',
+  '(?:one|two|three|four|five|six) (?:times|x)',
+);
+
+export const PRN = alt(
+  'zo nodig', abbr('z.n.'), 'zn', 'indien nodig', 'als het nodig is', 'bij kramp', 'bij krampen',
+  'bij pijn', 'bij behoefte', 'prn', abbr('p.r.n.'), 'as needed', 'when needed', 'if needed',
+  'when required', 'as required', 'on demand', 'as necessary', 'sos', 'for cramps', 'for cramp',
+);
+
+export const MAXIMUM = alt(
+  'max', abbr('max.'), 'maximaal', 'maximum', 'tot maximaal', 'up to', 'niet meer dan', 'not more than',
+  'no more than', 'hoogstens', 'ten hoogste', 'at most', 'tot',
+);
+
+export const PER_SESSION = alt(
+  '(?:na|after|post) (?:elke|iedere|each|every|de|the|een|a)? ?(?:dialyse|dialysis|hemodialyse|hemodialysis|haemodialysis|hd|dialysebehandeling|dialysesessie|sessie|session|behandeling)',
+  'post ?- ?hd', 'post ?- ?dialysis', 'postdialyse', 'op dialysedagen', 'on dialysis days', 'dialysis days',
+  '(?:tijdens|during|bij|at) (?:elke|iedere|each|every|de|the)? ?(?:dialyse|dialysis|hd|sessie|session)',
+  'per dialyse', 'per sessie', 'per session', 'per dialysis', 'elke dialyse', 'iedere dialyse', 'each dialysis',
+);
+
+export const ROUTE_IV = alt(
+  'iv', abbr('i.v.'), 'intraveneus', 'intraveneuze', 'intravenous', 'intravenously',
+  '(?:in|via) (?:de|the) (?:veneuze |venous )?lijn', 'in line', 'into the line', 'venous line', 'injectie',
+  'injection', 'infuus', 'infusion', 'bolus',
+);
+export const ROUTE_ORAL = alt('oraal', 'orale', 'oral', 'orally', 'po', abbr('p.o.'), 'per os', 'by mouth', 'via de mond', 'innemen');
+
+/** Times of day: each distinct one counts once when no frequency is written. */
+export const TIMES_OF_DAY: Record<string, string> = {
+  morning: alt(
+    "'s ochtends", "'s morgens", 'ochtends', 'morgens', 'in de ochtend', 'in de morgen', "'s ochtend",
+    'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',
+    'mane', 'qam', abbr('q.a.m.'), 'with breakfast', 'at breakfast', 'breakfast',
+  ),
+  noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
+  evening: alt(
+    "'s avonds", 'avonds', 'in de avond', 'bij het avondeten', 'bij avondeten', 'avondeten', 'bij het eten',
+    'evening', 'in the evening', 'every evening', 'each evening', 'with dinner', 'at dinner', 'dinner',
+    'with supper', 'at supper', 'supper', 'bij de maaltijd',
+  ),
+  bedtime: alt(
+    abbr('a.n.'), 'ante noctem', 'voor het slapen', 'voor het slapengaan', 'voor het slapen gaan', 'voor de nacht',
+    'voor het naar bed gaan', abbr('v.h.s.'), 'vhs', "'s nachts", 'nachts', 'at bedtime', 'bedtime', 'at night',
+    'every night', 'each night', 'nightly', 'nocte', 'qhs', abbr('q.h.s.'), abbr('h.s.'), 'before bed',
+    'before sleep', 'voor het slapen innemen',
+  ),
+};
+
+/** Words that carry no meaning for the check, so they are not reported as unread. */
+export const FILLER = new Set([
+  'per', 'van', 'of', 'a', 'de', 'het', 'een', 'en', 'and', 'the', 'x', 'voor', 'bij', 'met', 'with', 'in',
+  'op', 'on', 'to', 'take', 'neem', 'nemen', 'innemen', 'gebruiken', 'gebruik', 'use', 'used', 'each',
+  'elke', 'iedere', 'every', 'at', 'for', 'tegen', 'against', 'dd', 'then', 'dan', 'daarna', 'for',
+  'tablet', 'tabletten', 'capsule', 'capsules', 'caps', 'tab', 'tabs', 'tabl', 'stuks', 'stuk',
+  'supplement', 'supplementen', 'supplements', 'voedingssupplement', 'tegen', 'spierkrampen', 'cramps',
+  'kramp', 'krampen', 'cramp', 'leg', 'been', 'benen', 'nachtelijke', 'nocturnal', 'zelf', 'gekocht',
+  'self', 'bought', 'otc', 'drogist', 'apotheek', 'pharmacy', 'dagelijkse', 'dosis', 'dose', 'doses',
+  'dosering', 'ik', 'takes', 'taking', 'daily',
+]);
