@@ -1,0 +1,98 @@
+/** Describes how a line was read and the daily dose worked out, in the user's language. */
+import { formatAmount, formatNumber, formatUnit } from '../i18n/format.js';
+import { messages } from '../i18n/index.js';
+import type { Frequency } from '../intake/types.js';
+import type { Lang } from '../kb/schema.js';
+import type { DoseNote, ResolvedItem } from '../resolve/types.js';
+import type { DailyDose, Reading } from './report.js';
+
+function frequencyText(f: Frequency, lang: Lang): string {
+  const r = messages(lang).reading;
+  const n = (x: { low: number; high: number }) =>
+    x.low === x.high ? formatNumber(x.high, lang) : `${formatNumber(x.low, lang)}–${formatNumber(x.high, lang)}`;
+  switch (f.kind) {
+    case 'regular':
+      return `${r.timesPerDay(n(f.perDay))} (“${f.text}”)`;
+    case 'per-session':
+      return `${r.perSession(n(f.perSession))} (“${f.text}”)`;
+    case 'prn':
+      return f.max
+        ? `${r.asNeededMax(n(f.max.perDay), f.max.of === 'units' ? r.units : r.administrations)} (“${f.text}”)`
+        : `${r.asNeeded} (“${f.text}”)`;
+  }
+}
+
+function noteText(note: DoseNote, lang: Lang): string {
+  const t = messages(lang).notes;
+  switch (note.code) {
+    case 'form-assumed':
+      return t.formAssumed(note.form.name[lang]);
+    case 'form-not-stated':
+      return t.formNotStated(note.forms.map((f) => f.name[lang]).join(', '));
+    case 'compound-or-measure':
+      return t.compoundOrMeasure(note.form.name[lang], `${formatNumber(note.factor * 100, lang)}%`);
+    case 'converted':
+      return t.converted(note.form.name[lang], formatNumber(note.factor, lang), formatUnit(note.from, lang));
+    case 'count-assumed':
+      return t.countAssumed(formatUnit(note.per, lang));
+    case 'per-session':
+      return t.perSession(note.sessionsPerWeek, note.assumed);
+    case 'prn-maximum':
+      return t.prnMaximum;
+    case 'prn-maximum-administrations':
+      return t.prnMaximumAdministrations;
+    case 'range':
+      return t.range;
+    case 'ambiguous-number':
+      return t.ambiguousNumber(note.text, formatNumber(note.read, lang), formatNumber(note.other, lang));
+  }
+}
+
+export function describeReading(item: ResolvedItem, lang: Lang): Reading {
+  const m = messages(lang);
+  const p = item.parsed;
+  const notes = new Set<string>();
+  for (const ing of item.ingredients) {
+    for (const n of ing.dose.notes) notes.add(noteText(n, lang));
+    if (ing.routeAssumed && ing.substance.rules.some((r) => r.when.route)) notes.add(m.notes.routeAssumed);
+  }
+  if (item.ingredients.length === 0) {
+    for (const n of p.notes) if (n.code === 'ambiguous-number') notes.add(noteText(n, lang));
+  }
+  const forms = [...new Set(item.ingredients.flatMap((i) => (i.form && !i.product ? [i.form.name[lang]] : [])))];
+  const reading: Reading = {
+    recognised: item.matches.map((x) => ({
+      text: x.text,
+      name: (x.target.kind === 'product' ? item.ingredients.find((i) => i.product?.id === x.target.id)?.product?.name[lang] : undefined) ??
+        (x.target.kind === 'substance' ? item.ingredients.find((i) => i.substance.id === x.target.id)?.substance.name[lang] : undefined) ??
+        x.target.name,
+      kind: x.target.kind,
+      id: x.target.id,
+    })),
+    notes: [...notes],
+    unread: item.unread,
+  };
+  if (forms.length > 0) reading.form = forms.join(', ');
+  if (p.strength) reading.strength = `${formatAmount(p.strength.low, p.strength.high, p.strength.unit, lang)} (“${p.strength.text}”)`;
+  if (p.count) reading.count = `${p.count.low === p.count.high ? formatNumber(p.count.high, lang) : `${formatNumber(p.count.low, lang)}–${formatNumber(p.count.high, lang)}`} (“${p.count.text}”)`;
+  if (p.frequency) reading.frequency = frequencyText(p.frequency, lang);
+  if (p.route) reading.route = `${m.reading[p.route.value]} (“${p.route.text}”)`;
+  if (p.timing.length > 0) reading.timing = p.timing.map((t) => m.reading.timing[t.label] ?? t.text);
+  return reading;
+}
+
+export function dailyDoses(item: ResolvedItem, lang: Lang): DailyDose[] {
+  return item.ingredients.flatMap((ing): DailyDose[] => {
+    const d = ing.dose.daily;
+    const w = ing.dose.dailyAsWritten;
+    const substance = { id: ing.substance.id, name: ing.substance.name[lang] };
+    if (d) {
+      const dose: DailyDose = { substance, amount: d.high, low: d.low, unit: d.unit, of: ing.substance.measure?.of[lang] ?? '' };
+      const differs = w && (w.unit !== d.unit || Math.abs(w.high - d.high) > 1e-9);
+      if (w && differs) dose.asWritten = { amount: w.high, low: w.low, unit: w.unit };
+      return [dose];
+    }
+    if (w && !ing.substance.measure) return [{ substance, amount: w.high, low: w.low, unit: w.unit, of: '' }];
+    return [];
+  });
+}

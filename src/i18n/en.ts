@@ -1,0 +1,112 @@
+/**
+ * English texts that are not clinical facts: the engine's own findings (not recognised, dose
+ * not checked, …), how readings and doses are described, and the web interface.
+ * nl.ts must have the same shape; the compiler checks it.
+ */
+import type { DoseGap } from '../resolve/types.js';
+import { uiEn } from './ui-en.js';
+
+export const en = {
+  locale: 'en-GB',
+  ui: uiEn,
+  units: { mg: 'mg', IU: 'IU', mmol: 'mmol', ml: 'ml', tablet: 'tablets', capsule: 'capsules', sachet: 'sachets', dose: 'doses', l: 'l' } as Record<string, string>,
+  perDay: 'per day',
+  upTo: 'up to',
+  and: 'and',
+  line: 'line',
+  doseNotStated: 'a dose that was not stated',
+  coverageReference: 'DialySafe knowledge base: what it covers and what it does not',
+  lines: 'lines',
+  evidenceLevels: {
+    regulatory: 'Regulatory position',
+    guideline: 'Clinical guideline',
+    'systematic-review': 'Systematic review',
+    rct: 'Randomised trial(s)',
+    observational: 'Observational studies',
+    'case-reports': 'Case reports',
+    label: 'Product label',
+    pharmacology: 'Pharmacology',
+    'expert-opinion': 'Expert opinion',
+    none: 'Not applicable',
+  } as Record<string, string>,
+  certainty: {
+    established: 'established in primary sources',
+    probable: 'from secondary sources, probable',
+    uncertain: 'uncertain, not confirmed in primary sources',
+  } as Record<string, string>,
+  gaps: {
+    'no-strength': 'The line gives no strength (such as "250 mg"), so the dose could not be worked out.',
+    'no-frequency': 'The line does not say how often it is taken, so the daily dose could not be worked out (DialySafe does not assume once a day).',
+    'prn-without-maximum': 'It is taken "as needed" without a maximum per day, so the daily dose could not be worked out.',
+    'unit-not-convertible': 'The unit on the line cannot be converted into the unit the limit is set in.',
+    'volume-without-concentration': 'A volume is given but not the concentration, so the amount of the substance is unknown.',
+    'amount-unknown': 'The knowledge base has no sourced amount of this ingredient per unit of the product.',
+    'several-substances': 'Several products are named on one line, so it is not clear which dose belongs to which; put each on its own line.',
+    'unclear-dose': 'The dose on the line could not be read unambiguously.',
+  } satisfies Record<DoseGap, string>,
+  notes: {
+    formAssumed: (form: string) => `form not named: read as ${form}`,
+    formNotStated: (forms: string) => `form not named (${forms}): checked at the highest amount`,
+    compoundOrMeasure: (form: string, pct: string) =>
+      `the label may give the ${form} or the element itself (${pct} of the salt): checked both ways, using the higher`,
+    converted: (form: string, factor: string, unit: string) => `${form}: 1 ${unit} counts as ${factor}`,
+    countAssumed: (per: string) => `number of ${per} per time not stated: 1 assumed`,
+    perSession: (n: number, assumed: boolean) =>
+      `per dialysis session, ${n} sessions a week${assumed ? ' (default; enter the patient\'s own number)' : ''}`,
+    prnMaximum: 'as needed: checked at the stated maximum',
+    prnMaximumAdministrations: 'the maximum is read as times per day, each of the full amount on the line',
+    range: 'a range: checked at the upper end',
+    ambiguousNumber: (text: string, read: string, other: string) => `"${text}" read as ${read}, not ${other}; correct the line if ${other} is meant`,
+    routeAssumed: 'route not stated: read as by mouth',
+  },
+  reading: {
+    oral: 'by mouth',
+    iv: 'intravenous',
+    timing: { morning: 'morning', noon: 'midday', evening: 'evening', bedtime: 'at bedtime' } as Record<string, string>,
+    timesPerDay: (n: string) => `${n} × per day`,
+    perSession: (n: string) => `${n} × per dialysis session`,
+    asNeeded: 'as needed',
+    asNeededMax: (n: string, of: string) => `as needed, at most ${n} ${of} per day`,
+    administrations: 'times',
+    units: 'units',
+  },
+  system: {
+    notRecognised: {
+      title: 'Not recognised — not checked, verify by hand',
+      explanation: (text: string) =>
+        `DialySafe did not find "${text}" in its knowledge base, so nothing on this line was checked. Something it does not know can still be harmful in dialysis.`,
+      suggestion: (names: string) => ` It looks like ${names}; choose a suggestion to check the line as that.`,
+      advice: 'Verify this line by hand with a pharmacist or nephrologist, or correct the name and check again.',
+      patient: 'DialySafe does not know this product, so it could not check it. Ask your pharmacist or nephrologist before you take it.',
+      evidence: 'No knowledge-base entry: not assessed.',
+    },
+    notReviewed: {
+      title: (name: string) => `${name}: recognised for interactions only — dose not checked`,
+      explanation: (name: string) =>
+        `${name} is in the knowledge base so that its interactions with the other lines are checked. DialySafe does not review its own dose or use in dialysis.`,
+      advice: (name: string) => `Check the dose and use of ${name} in dialysis by hand, with a renal drug reference or a pharmacist.`,
+      patient: 'DialySafe knows this medicine only for how it mixes with your other medicines. Ask your pharmacist whether the dose is right for you on dialysis.',
+      evidence: 'Not reviewed for dialysis in this knowledge base.',
+    },
+    doseNotChecked: {
+      title: (name: string) => `${name}: dose not checked`,
+      explanation: (reason: string, limits: string) => `${reason} Its dose limits in the knowledge base: ${limits}.`,
+      advice: 'Add the strength and how often it is taken (for example "250 mg 1dd" or "400 IU daily"), or check the dose by hand against the limits.',
+      patient: 'DialySafe could not read how much you take, so it could not check the amount. Show this list to your pharmacist.',
+      evidence: 'Dose-dependent rules could not be applied.',
+    },
+    totalIncomplete: {
+      title: (name: string) => `${name} on several lines: total not worked out`,
+      explanation: (name: string, lines: string) =>
+        `${name} comes from ${lines}, but the dose of at least one of them could not be read, so the total per day is unknown.`,
+      advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
+      patient: 'You take this substance in more than one product. DialySafe could not add them up. Ask your pharmacist to check the total.',
+      evidence: 'Total could not be calculated.',
+    },
+    total: {
+      prefix: (lines: string, dose: string) => `Added up over ${lines}: ${dose} per day. `,
+    },
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,44 @@
+/** Numbers and amounts as a reader of the given language expects them (0,125 mg in Dutch). */
+import type { Lang } from '../kb/schema.js';
+import { messages } from './index.js';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function digitsFor(value: number): number {
+  const v = Math.abs(value);
+  if (v === 0 || v >= 100) return 0;
+  if (v >= 10) return 1;
+  if (v >= 1) return 2;
+  return 3;
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  const digits = digitsFor(value);
+  const key = `${lang}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(messages(lang).locale, { maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
+export function formatUnit(unit: string, lang: Lang): string {
+  return messages(lang).units[unit] ?? unit;
+}
+
+/** "250 mg", "268–364 mg", or "up to 250 mg" when the range starts at zero (as needed). */
+export function formatAmount(low: number, high: number, unit: string, lang: Lang, of?: string): string {
+  const u = `${formatUnit(unit, lang)}${of ? ` ${of}` : ''}`;
+  if (Math.abs(high - low) < 1e-9 || formatNumber(low, lang) === formatNumber(high, lang)) return `${formatNumber(high, lang)} ${u}`;
+  if (low === 0) return `${messages(lang).upTo} ${formatNumber(high, lang)} ${u}`;
+  return `${formatNumber(low, lang)}–${formatNumber(high, lang)} ${u}`;
+}
+
+/** "line 1", "lines 1 and 3", "lines 1, 2 and 4" (1-based for people). */
+export function formatLines(indexes: number[], lang: Lang): string {
+  const m = messages(lang);
+  const numbers = indexes.map((i) => String(i + 1));
+  if (numbers.length === 1) return `${m.line} ${numbers[0]}`;
+  return `${m.lines} ${numbers.slice(0, -1).join(', ')} ${m.and} ${numbers[numbers.length - 1]}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Finds knowledge-base names in the words intake left over. Only exact matches count (case,
+ * accents, spaces and punctuation aside); a near miss becomes a "did you mean" suggestion and
+ * the line stays unrecognised until the user accepts it.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { KnowledgeBase, NameTarget } from '../kb/knowledge-base.js';
+import { boundaries, nameKey, namePieces } from '../kb/names.js';
+import type { Token } from '../intake/types.js';
+import { FILLER } from '../intake/vocabulary.js';
+import type { NameMatch, Suggestion } from './types.js';
+
+/** Upper bound on the tokens one name spans ("calcium acetate / magnesium carbonate"). */
+const MAX_NAME_TOKENS = 10;
+const MAX_SUGGESTION_TOKENS = 3;
+const MAX_SUGGESTIONS = 3;
+
+const content = (t: Token) => t.kind !== 'punct';
+/** Suggestions are per entry: two spellings of one substance are one suggestion. */
+const targetId = (t: NameTarget) => `${t.kind}:${t.id}`;
+
+/** The KB entry these tokens name, if the line splits the name at least where the KB does. */
+function lookUp(tokens: Token[], kb: KnowledgeBase): NameTarget | undefined {
+  const pieces = tokens.filter(content).flatMap((t) => namePieces(t.text));
+  const key = pieces.join('');
+  const target = kb.names.get(key);
+  if (!target) return undefined;
+  const onLine = new Set(boundaries(pieces));
+  const spellings = kb.nameBoundaries.get(key) ?? [];
+  return spellings.some((b) => b.every((offset) => onLine.has(offset))) ? target : undefined;
+}
+
+export interface NameSearch {
+  matches: NameMatch[];
+  /** Tokens that are neither part of a name nor filler words. */
+  rest: Token[];
+}
+
+export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): NameSearch {
+  const matches: NameMatch[] = [];
+  const rest: Token[] = [];
+  for (const run of runs) {
+    let i = 0;
+    while (i < run.length) {
+      const first = run[i];
+      if (!first || !content(first)) {
+        i++;
+        continue;
+      }
+      let found: { length: number; target: NameTarget } | undefined;
+      for (let length = Math.min(MAX_NAME_TOKENS, run.length - i); length >= 1 && !found; length--) {
+        const last = run[i + length - 1];
+        if (!last || !content(last)) continue;
+        const target = lookUp(run.slice(i, i + length), kb);
+        if (target) found = { length, target };
+      }
+      if (found) {
+        const last = run[i + found.length - 1] ?? first;
+        matches.push({ target: found.target, text: input.slice(first.start, last.end), start: first.start, end: last.end });
+        i += found.length;
+      } else {
+        rest.push(first);
+        i++;
+      }
+    }
+  }
+  return { matches, rest: rest.filter((t) => !FILLER.has(t.norm)) };
+}
+
+/** A letter or number that qualifies a name: the "D" of "Vitamine D", the "12" of "B12". */
+function isShortQualifier(t: Token): boolean {
+  return t.text.length <= 2 && (t.kind === 'word' || t.kind === 'number');
+}
+
+/** How far a spelling may be from a name and still be offered: none for very short words. */
+function tolerance(length: number): number {
+  if (length < 5) return 0;
+  if (length <= 7) return 1;
+  if (length <= 12) return 2;
+  return 3;
+}
+
+export function suggestNames(input: string, rest: Token[], kb: KnowledgeBase): Suggestion[] {
+  const best = new Map<string, { suggestion: Suggestion; distance: number }>();
+  const words = rest.filter(content);
+  for (let i = 0; i < words.length; i++) {
+    for (let length = 1; length <= MAX_SUGGESTION_TOKENS && i + length <= words.length; length++) {
+      const span = words.slice(i, i + length);
+      const first = span[0];
+      const last = span[span.length - 1];
+      const next = words[i + length];
+      // "Vitamine D": "Vitamine" alone is not the misspelling; the letter belongs to the name.
+      if (!first || !last || (next && isShortQualifier(next))) continue;
+      const pieces = span.flatMap((t) => namePieces(t.text));
+      const key = pieces.join('');
+      const allowed = tolerance(key.length);
+      if (allowed === 0) continue;
+      const shortPieces = pieces.filter((p) => p.length <= 2);
+      for (const [candidateKey, target] of kb.names) {
+        if (Math.abs(candidateKey.length - key.length) > allowed) continue;
+        const d = distance(key, candidateKey);
+        if (d === 0 || d > allowed) continue;
+        if (shortPieces.length > 0 && !shortPieces.every((p) => namePieces(target.name).includes(p))) continue;
+        const id = targetId(target);
+        const previous = best.get(id);
+        if (previous && previous.distance <= d) continue;
+        best.set(id, {
+          distance: d,
+          suggestion: {
+            target,
+            text: input.slice(first.start, last.end),
+            start: first.start,
+            end: last.end,
+            correctedLine: `${input.slice(0, first.start)}${target.name}${input.slice(last.end)}`,
+          },
+        });
+      }
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.distance - b.distance || a.suggestion.target.name.localeCompare(b.suggestion.target.name))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((b) => b.suggestion);
+}

@@ -1,0 +1,126 @@
+/**
+ * Turns parsed lines into items the engine can check: names → substances (directly or through
+ * a product's ingredients), the form and route, and the dose of every ingredient.
+ */
+import { parseLine } from '../intake/parse-line.js';
+import type { ParsedLine, Token } from '../intake/types.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { nameKey } from '../kb/names.js';
+import type { Form, Substance } from '../kb/schema.js';
+import type { Patient } from '../patient.js';
+import { productDose, substanceDose } from './dose.js';
+import { findNames, suggestNames } from './match-names.js';
+import type { NameMatch, ResolvedIngredient, ResolvedItem } from './types.js';
+
+/** Runs of one to three words of `words`, with their key, for qualifier lookup. */
+function wordGroups(words: Token[]): { key: string; tokens: Token[] }[] {
+  const groups: { key: string; tokens: Token[] }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      const tokens = words.slice(i, i + n);
+      groups.push({ key: nameKey(tokens.map((t) => t.text).join('')), tokens });
+    }
+  }
+  return groups;
+}
+
+/** A form chosen by a qualifier elsewhere on the line ("Vitamin E 400 IU natural", "d-alpha"). */
+function formByQualifier(substance: Substance, rest: Token[]): { form: Form; tokens: Token[] } | undefined {
+  const groups = wordGroups(rest.filter((t) => t.kind !== 'punct'));
+  for (const form of substance.forms) {
+    const qualifiers = new Set(form.qualifiers.map(nameKey));
+    const hit = groups.find((g) => qualifiers.has(g.key));
+    if (hit) return { form, tokens: hit.tokens };
+  }
+  return undefined;
+}
+
+function uniqueMatches(matches: NameMatch[]): NameMatch[] {
+  const byEntry = new Map<string, NameMatch>();
+  for (const m of matches) {
+    const key = `${m.target.kind}:${m.target.id}`;
+    const previous = byEntry.get(key);
+    // Keep the match that names a form, when one does.
+    if (!previous || (m.target.kind === 'substance' && m.target.formId && !(previous.target.kind === 'substance' && previous.target.formId))) {
+      byEntry.set(key, m);
+    }
+  }
+  return [...byEntry.values()];
+}
+
+function ingredientsOf(
+  parsed: ParsedLine,
+  matches: NameMatch[],
+  rest: Token[],
+  kb: KnowledgeBase,
+  patient: Patient,
+): ResolvedIngredient[] {
+  const lineRoute = parsed.route?.value;
+  const several = matches.length > 1;
+  return matches.flatMap((m): ResolvedIngredient[] => {
+    if (m.target.kind === 'product') {
+      const product = kb.products.get(m.target.id);
+      if (!product) return [];
+      return product.ingredients.flatMap((ing) => {
+        const substance = kb.substances.get(ing.substance);
+        if (!substance) return [];
+        const form = ing.form ? substance.forms.find((f) => f.id === ing.form) : undefined;
+        const dose = several
+          ? { gap: 'several-substances' as const, notes: [] }
+          : productDose(parsed, product, ing, substance, patient);
+        return [{
+          substance,
+          ...(form ? { form } : {}),
+          product,
+          tags: [...new Set([...product.tags, ...(form?.tags ?? [])])],
+          route: lineRoute ?? product.route,
+          routeAssumed: false,
+          dose,
+        }];
+      });
+    }
+    const substance = kb.substances.get(m.target.id);
+    if (!substance) return [];
+    const formId = m.target.formId;
+    const named = formId ? substance.forms.find((f) => f.id === formId) : undefined;
+    const qualified = named ?? formByQualifier(substance, rest)?.form;
+    const fallback = qualified ? undefined : substance.forms.find((f) => f.id === substance.defaultForm);
+    const form = qualified ?? fallback;
+    const route = lineRoute ?? form?.route;
+    return [{
+      substance,
+      ...(form ? { form } : {}),
+      tags: form?.tags ?? [],
+      route: route ?? 'oral',
+      routeAssumed: route === undefined,
+      dose: substanceDose(parsed, substance, form, fallback !== undefined, patient, several),
+    }];
+  });
+}
+
+export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient): ResolvedItem {
+  const parsed = parseLine(input);
+  const found = findNames(input, parsed.nameRuns, kb);
+  const matches = uniqueMatches(found.matches);
+  const rest = found.rest;
+  const qualifierTokens = new Set(
+    matches.flatMap((m) => {
+      const substance = m.target.kind === 'substance' ? kb.substances.get(m.target.id) : undefined;
+      return substance ? (formByQualifier(substance, rest)?.tokens ?? []) : [];
+    }),
+  );
+  const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
+  return {
+    index,
+    input,
+    parsed,
+    matches,
+    ingredients: ingredientsOf(parsed, matches, rest, kb, patient),
+    suggestions: matches.length === 0 ? suggestNames(input, rest, kb) : [],
+    unread: unread.map((t) => t.text),
+  };
+}
+
+export function resolveLines(lines: readonly string[], kb: KnowledgeBase, patient: Patient): ResolvedItem[] {
+  return lines.map((line, i) => resolveLine(i, line, kb, patient));
+}

@@ -1,0 +1,84 @@
+/** A line after its names are recognised in the knowledge base and its doses worked out. */
+import type { Form, MeasureUnit, Product, Substance } from '../kb/schema.js';
+import type { NameTarget } from '../kb/knowledge-base.js';
+import type { ParsedLine, Route } from '../intake/types.js';
+
+export interface Span {
+  low: number;
+  high: number;
+  unit: MeasureUnit;
+}
+
+/** Why a dose could not be worked out; the engine turns it into "dose not checked". */
+export type DoseGap =
+  | 'no-strength'
+  | 'no-frequency'
+  | 'prn-without-maximum'
+  | 'unit-not-convertible'
+  | 'volume-without-concentration'
+  | 'amount-unknown'
+  | 'several-substances'
+  | 'unclear-dose';
+
+/** An assumption or conversion behind a dose, shown next to it. */
+export type DoseNote =
+  | { code: 'form-assumed'; form: Form }
+  | { code: 'form-not-stated'; forms: Form[] }
+  | { code: 'compound-or-measure'; form: Form; factor: number }
+  | { code: 'converted'; form: Form; factor: number; from: string }
+  | { code: 'count-assumed'; per: Product['per'] }
+  | { code: 'per-session'; sessionsPerWeek: number; assumed: boolean }
+  | { code: 'prn-maximum' }
+  | { code: 'prn-maximum-administrations' }
+  | { code: 'range' }
+  | { code: 'ambiguous-number'; text: string; read: number; other: number };
+
+export interface DoseReading {
+  /** One administration, in the substance's measure. */
+  single?: Span;
+  /** Average per day, in the substance's measure. */
+  daily?: Span;
+  /** Average per day in the unit the line was written in (e.g. IU, mg of the salt, ml). */
+  dailyAsWritten?: { low: number; high: number; unit: string };
+  gap?: DoseGap;
+  notes: DoseNote[];
+}
+
+export interface ResolvedIngredient {
+  substance: Substance;
+  form?: Form;
+  product?: Product;
+  tags: string[];
+  route: Route;
+  routeAssumed: boolean;
+  dose: DoseReading;
+}
+
+export interface NameMatch {
+  target: NameTarget;
+  /** The words on the line that named it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Suggestion {
+  target: NameTarget;
+  /** The words on the line that look like a misspelling, and where they stand. */
+  text: string;
+  start: number;
+  end: number;
+  /** The line with the words replaced by the suggested name. */
+  correctedLine: string;
+}
+
+export interface ResolvedItem {
+  index: number;
+  input: string;
+  parsed: ParsedLine;
+  matches: NameMatch[];
+  ingredients: ResolvedIngredient[];
+  suggestions: Suggestion[];
+  /** Words on the line that were neither a name nor part of a dose. */
+  unread: string[];
+}
