@@ -67,6 +67,12 @@ export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): Na
   return { matches, rest: rest.filter((t) => !FILLER.has(t.norm)) };
 }
 
+/** The suggested name with a capital when the user wrote one ("Kinnine" → "Kinine"). */
+function inCaseOf(written: string, name: string): string {
+  const first = written.charAt(0);
+  return first !== first.toLowerCase() ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
 /** A letter or number that qualifies a name: the "D" of "Vitamine D", the "12" of "B12". */
 function isShortQualifier(t: Token): boolean {
   return t.text.length <= 2 && (t.kind === 'word' || t.kind === 'number');
@@ -111,7 +117,7 @@ export function suggestNames(input: string, rest: Token[], kb: KnowledgeBase): S
             text: input.slice(first.start, last.end),
             start: first.start,
             end: last.end,
-            correctedLine: `${input.slice(0, first.start)}${target.name}${input.slice(last.end)}`,
+            correctedLine: `${input.slice(0, first.start)}${inCaseOf(first.text, target.name)}${input.slice(last.end)}`,
           },
         });
       }

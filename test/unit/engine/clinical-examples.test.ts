@@ -147,7 +147,7 @@ describe('what is not recognised is never reassuring', () => {
   it('offers a close match but keeps the line unknown until it is accepted', () => {
     const { item } = checkOne('Kinnine 250 mg a.n.');
     expect(item.verdict).toBe('unknown');
-    expect(item.suggestions[0]).toMatchObject({ id: 'quinine', correctedLine: 'kinine 250 mg a.n.' });
+    expect(item.suggestions[0]).toMatchObject({ id: 'quinine', correctedLine: 'Kinine 250 mg a.n.' });
   });
 });
 
