@@ -99,6 +99,8 @@ export const uiEn = {
     dailyDoseNone: 'not worked out',
     asWritten: 'as written',
     didYouMean: 'Did you mean',
+    withLines: (lines: string) => `with ${lines}`,
+    totalOf: (lines: string) => `total of ${lines}`,
     useSuggestion: (name: string) => `Use "${name}"`,
     findings: 'Why',
     explanation: 'Explanation',

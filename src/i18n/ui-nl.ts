@@ -101,6 +101,8 @@ export const uiNl: UiMessages = {
     dailyDoseNone: 'niet berekend',
     asWritten: 'zoals ingevuld',
     didYouMean: 'Bedoelde u',
+    withLines: (lines) => `met ${lines}`,
+    totalOf: (lines) => `totaal van ${lines}`,
     useSuggestion: (name) => `Gebruik "${name}"`,
     findings: 'Waarom',
     explanation: 'Uitleg',

@@ -1,0 +1,46 @@
+/** The Report as the JSON API v1 shape. A thin adapter: it never recomputes a verdict. */
+import { messages } from '../i18n/index.js';
+import type { Finding, Report } from '../engine/report.js';
+
+function sourceUrl(f: Finding): string {
+  return f.source.kind === 'coverage' ? '/kb/coverage' : f.source.kind === 'interaction' ? `/kb/interactions#${f.source.id}` : `/kb/${f.source.id}`;
+}
+
+function finding(f: Finding, report: Report) {
+  const m = messages(report.lang);
+  const level = m.evidenceLevels[f.evidence.level] ?? f.evidence.level;
+  const certainty = f.evidence.certainty ? ` (${m.certainty[f.evidence.certainty]})` : '';
+  return {
+    code: f.code,
+    severity: f.severity,
+    title: f.title,
+    explanation: f.explanation,
+    advice: f.advice,
+    evidence: `${level}: ${f.evidence.summary}${certainty}`,
+    evidenceLevel: f.evidence.level,
+    ...(f.evidence.certainty ? { certainty: f.evidence.certainty } : {}),
+    references: f.references,
+    patient: f.patient,
+    kbUrl: sourceUrl(f),
+    ...(f.items ? { items: f.items } : {}),
+  };
+}
+
+export function presentJson(report: Report) {
+  return {
+    kb: { version: report.kb.version, reviewedOn: report.kb.reviewedOn },
+    items: report.items.map((line) => ({
+      input: line.input,
+      substances: line.substances,
+      dailyDose: line.dailyDose.map((d) => ({ ...d })),
+      verdict: line.verdict,
+      findings: line.findings.map((f) => finding(f, report)),
+      reading: line.reading,
+      suggestions: line.suggestions,
+    })),
+    interactions: report.interactions.map((x) => ({ ...finding(x, report), items: x.items })),
+    totals: report.totals.map((t) => ({ ...t, findings: t.findings.map((f) => finding(f, report)) })),
+    context: report.context.map((c) => finding(c, report)),
+    summary: report.summary,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * One place that turns errors into responses. Known problems with the request become 400/413
+ * with a message per field; anything else is logged (without the body) and answered with a
+ * generic 500, never a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { Logger } from '../logger.js';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function validationError(message: string, issues: readonly z.core.$ZodIssue[]): ValidationError {
+  return new ValidationError(message, fieldIssues(issues));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+export function toClientError(error: unknown): ValidationError | undefined {
+  if (error instanceof ValidationError) return error;
+  const e = error as BodyParserError;
+  if (e?.type === 'entity.too.large') return new ValidationError('the request is too large (at most 100 lines of 500 characters)', [], 413);
+  if (e?.type === 'entity.parse.failed') return new ValidationError('the body is not valid JSON', []);
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new ValidationError('the body must be UTF-8', [], 415);
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new ValidationError('the request could not be read', [], e.status);
+  return undefined;
+}
+
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const client = toClientError(error);
+    if (client) {
+      res.status(client.status).json({ error: client.message, issues: client.issues });
+      return;
+    }
+    logger.error({ err: error, path: req.path }, 'unexpected error');
+    res.status(500).json({ error: 'something went wrong on our side; the list was not checked', issues: [] });
+  };
+}
+
+export const jsonNotFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: 'no such endpoint', issues: [] });
+};

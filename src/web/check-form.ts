@@ -1,0 +1,107 @@
+/**
+ * The HTML form at the edge: raw form fields → the lines and patient context, or a message per
+ * field in the user's language. Numbers may be written with a decimal comma ("3,2 kg").
+ */
+import { z } from 'zod';
+import { MAX_LINE_LENGTH, MAX_LINES } from '../api/check-request.js';
+import type { Lang } from '../kb/schema.js';
+import { messages } from '../i18n/index.js';
+import type { Patient } from '../patient.js';
+import { patientSchema } from '../patient-schema.js';
+
+export const PATIENT_FIELDS = [
+  'modality',
+  'targetWeightKg',
+  'weightGainKg',
+  'sessionHours',
+  'sessionsPerWeek',
+  'residualUrineMlPerDay',
+  'anticoagulation',
+  'diabetes',
+  'belowTargetWeight',
+] as const;
+
+type PatientField = (typeof PATIENT_FIELDS)[number];
+const NUMBER_FIELDS = new Set<PatientField>(['targetWeightKg', 'weightGainKg', 'sessionHours', 'sessionsPerWeek', 'residualUrineMlPerDay']);
+const YES_NO_FIELDS = new Set<PatientField>(['diabetes', 'belowTargetWeight']);
+
+/** What the user typed, kept as text so the form can be shown again exactly as it was. */
+export type FormValues = { items: string } & Record<PatientField, string>;
+
+export const emptyForm = (): FormValues => ({
+  items: '',
+  ...(Object.fromEntries(PATIENT_FIELDS.map((f) => [f, ''])) as Record<PatientField, string>),
+});
+
+const text = z.preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.string().optional().default(''));
+const rawForm = z.object({
+  items: text,
+  accept: text,
+  ...(Object.fromEntries(PATIENT_FIELDS.map((f) => [f, text])) as Record<PatientField, typeof text>),
+});
+
+export interface FormReading {
+  values: FormValues;
+  lines: string[];
+  patient: Patient;
+  /** Field name → message, in the user's language. */
+  errors: Record<string, string>;
+}
+
+export function splitLines(items: string): string[] {
+  return items
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim().length > 0);
+}
+
+function toNumber(raw: string): number | string | undefined {
+  const s = raw.trim().replace(',', '.');
+  if (s === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : raw;
+}
+
+function toBoolean(raw: string): boolean | string | undefined {
+  if (raw === '') return undefined;
+  if (raw === 'yes') return true;
+  if (raw === 'no') return false;
+  return raw;
+}
+
+/** "3|Kinine 250 mg" from an accepted "did you mean" suggestion: replaces line 3. */
+function applyAcceptedSuggestion(lines: string[], accept: string): string[] {
+  const m = /^(\d+)\|([\s\S]+)$/.exec(accept);
+  if (!m) return lines;
+  const index = Number(m[1]);
+  if (index < 0 || index >= lines.length) return lines;
+  return lines.map((l, i) => (i === index ? (m[2] ?? l) : l));
+}
+
+export function readCheckForm(body: unknown, lang: Lang): FormReading {
+  const t = messages(lang).ui;
+  const raw = rawForm.parse(body ?? {});
+  let lines = splitLines(raw.items);
+  lines = applyAcceptedSuggestion(lines, raw.accept);
+  const values: FormValues = { ...emptyForm(), ...raw, items: lines.length > 0 ? lines.join('\n') : raw.items };
+  const errors: Record<string, string> = {};
+
+  if (lines.length === 0) errors.items = t.errors.itemsEmpty;
+  else if (lines.length > MAX_LINES) errors.items = t.errors.tooManyLines(lines.length, MAX_LINES);
+  else {
+    const long = lines.findIndex((l) => l.length > MAX_LINE_LENGTH);
+    if (long >= 0) errors.items = t.errors.lineTooLong(long + 1, MAX_LINE_LENGTH);
+  }
+
+  const typed: Record<string, unknown> = {};
+  for (const f of PATIENT_FIELDS) {
+    const v = raw[f].trim();
+    const value = NUMBER_FIELDS.has(f) ? toNumber(v) : YES_NO_FIELDS.has(f) ? toBoolean(v) : v === '' ? undefined : v;
+    if (value !== undefined) typed[f] = value;
+  }
+  const parsed = patientSchema(t.errors.patient).safeParse(typed);
+  let patient: Patient = {};
+  if (parsed.success) patient = parsed.data;
+  else for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+
+  return { values, lines, patient, errors };
+}

@@ -1,0 +1,44 @@
+/** The browsable knowledge base: /kb, /kb/coverage, /kb/interactions and /kb/:id. */
+import { Router } from 'express';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { classView, findEntry, interactionView, kbIndexView, productView, substanceView } from './kb-view.js';
+import { readOptions } from './page-options.js';
+import { pageLocals } from './routes.js';
+
+export function kbRouter(kb: KnowledgeBase): Router {
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    const options = readOptions(req.query);
+    res.render('kb-index', { ...pageLocals(options, kb), index: kbIndexView(kb, options.lang) });
+  });
+
+  router.get('/coverage', (req, res) => {
+    const options = readOptions(req.query);
+    res.render('kb-coverage', { ...pageLocals(options, kb), index: kbIndexView(kb, options.lang), coverage: kb.meta.coverage });
+  });
+
+  router.get('/interactions', (req, res) => {
+    const options = readOptions(req.query);
+    res.render('kb-interactions', { ...pageLocals(options, kb), interactions: kb.interactions.map((x) => interactionView(kb, x, options.lang)) });
+  });
+
+  router.get('/:id', (req, res) => {
+    const options = readOptions(req.query);
+    const found = findEntry(kb, req.params.id);
+    const locals = pageLocals(options, kb);
+    if (!found) {
+      res.status(404).render('error', { ...locals, message: locals.t.kb.notFound });
+      return;
+    }
+    const entry =
+      found.kind === 'substance'
+        ? substanceView(kb, found.entry, options.lang)
+        : found.kind === 'product'
+          ? productView(kb, found.entry, options.lang)
+          : classView(kb, found.entry, options.lang);
+    res.render('kb-entry', { ...locals, entry });
+  });
+
+  return router;
+}

@@ -1,0 +1,158 @@
+/** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
+import { formatAmount } from '../i18n/format.js';
+import { messages } from '../i18n/index.js';
+import { partyIncludes } from '../engine/interactions.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
+import { findingView } from './report-view.js';
+
+type Entry = { kind: 'substance'; entry: Substance } | { kind: 'product'; entry: Product } | { kind: 'class'; entry: DrugClass };
+
+export function findEntry(kb: KnowledgeBase, id: string): Entry | undefined {
+  const s = kb.substances.get(id);
+  if (s) return { kind: 'substance', entry: s };
+  const p = kb.products.get(id);
+  if (p) return { kind: 'product', entry: p };
+  const c = kb.classes.get(id);
+  if (c) return { kind: 'class', entry: c };
+  return undefined;
+}
+
+const byName = (lang: Lang) => (a: { name: Record<Lang, string> }, b: { name: Record<Lang, string> }) =>
+  a.name[lang].localeCompare(b.name[lang], lang);
+
+export function kbIndexView(kb: KnowledgeBase, lang: Lang) {
+  const reviewed = [...kb.substances.values()].filter((s) => s.review === 'full').sort(byName(lang));
+  const partners = [...kb.substances.values()].filter((s) => s.review !== 'full').sort(byName(lang));
+  return {
+    reviewed: reviewed.map((s) => ({ id: s.id, name: s.name[lang], verdict: s.verdictInDialysis })),
+    partners: partners.map((s) => ({ id: s.id, name: s.name[lang], classes: (kb.classesOf.get(s.id) ?? []).map((c) => kb.classes.get(c)?.name[lang] ?? c) })),
+    products: [...kb.products.values()].sort(byName(lang)).map((p) => ({ id: p.id, name: p.name[lang] })),
+    classes: [...kb.classes.values()].sort(byName(lang)).map((c) => ({ id: c.id, name: c.name[lang], members: c.members.length })),
+    interactionCount: kb.interactions.length,
+  };
+}
+
+function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; name: string } {
+  if ('substance' in party) return { id: party.substance, name: kb.substances.get(party.substance)?.name[lang] ?? party.substance };
+  return { id: party.class, name: kb.classes.get(party.class)?.name[lang] ?? party.class };
+}
+
+function conditionTexts(when: RuleCondition, substance: Substance | undefined, lang: Lang): string[] {
+  const m = messages(lang);
+  const c = m.ui.kb.conditions;
+  const tag = (t: string) => m.ui.kb.tags[t] ?? t;
+  const amount = (q: { amount: number; unit: string }) => formatAmount(q.amount, q.amount, q.unit, lang, substance?.measure?.of[lang]);
+  const out: string[] = [];
+  if (when.route) out.push(c.route(m.reading[when.route]));
+  if (when.tags) out.push(c.tags(when.tags.map(tag).join(' / ')));
+  if (when.notTags) out.push(c.notTags(when.notTags.map(tag).join(' / ')));
+  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x] ?? x).join(', ')));
+  if (when.dailyDoseAbove) out.push(c.dailyDoseAbove(amount(when.dailyDoseAbove)));
+  if (when.singleDoseAbove) out.push(c.singleDoseAbove(amount(when.singleDoseAbove)));
+  return out;
+}
+
+function ruleView(kb: KnowledgeBase, rule: Rule, substance: Substance | undefined, lang: Lang, sourceId: string) {
+  const finding = findingView(
+    {
+      code: rule.code,
+      severity: rule.severity,
+      title: rule.title[lang],
+      explanation: rule.explanation[lang],
+      advice: rule.advice[lang],
+      patient: rule.patient[lang],
+      evidence: { level: rule.evidence.level, certainty: rule.evidence.certainty, summary: rule.evidence.summary[lang] },
+      references: rule.references.flatMap((r) => {
+        const ref = kb.references.get(r);
+        return ref ? [{ title: ref.title, url: ref.url }] : [];
+      }),
+      source: { kind: 'substance', id: sourceId },
+    },
+    lang,
+  );
+  const when = conditionTexts(rule.when, substance, lang);
+  return { ...finding, when: when.length > 0 ? when.join('; ') : messages(lang).ui.kb.always };
+}
+
+export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
+  const [a, b] = x.between.map((p) => partyName(kb, p, lang));
+  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code);
+  return { ...view, a, b };
+}
+
+function refs(kb: KnowledgeBase, ids: string[]) {
+  return [...new Set(ids)].flatMap((id) => {
+    const r = kb.references.get(id);
+    return r ? [r] : [];
+  });
+}
+
+function involves(kb: KnowledgeBase, x: Interaction, substance: Substance): boolean {
+  return x.between.some((p) => partyIncludes(p, substance, kb));
+}
+
+export function substanceView(kb: KnowledgeBase, s: Substance, lang: Lang) {
+  return {
+    kind: 'substance' as const,
+    id: s.id,
+    name: s.name[lang],
+    otherName: s.name[lang === 'en' ? 'nl' : 'en'],
+    review: s.review,
+    verdict: s.verdictInDialysis,
+    summary: s.summary[lang],
+    reviewedOn: s.reviewedOn,
+    names: [...new Set([s.name.en, s.name.nl, ...s.names])],
+    measure: s.measure ? `${messages(lang).units[s.measure.unit] ?? s.measure.unit} ${s.measure.of[lang]}` : undefined,
+    forms: s.forms.map((f) => ({
+      name: f.name[lang],
+      names: [...new Set([f.name.en, f.name.nl, ...f.names])],
+      isDefault: f.id === s.defaultForm,
+      note: f.note?.[lang],
+    })),
+    leaflet: s.leafletVersusCurrent.map((c) => ({ leaflet: c.leaflet[lang], current: c.current[lang], references: refs(kb, c.references) })),
+    rules: s.rules.map((r) => ruleView(kb, r, s, lang, s.id)),
+    withinLimits: s.withinLimits ? ruleView(kb, { ...s.withinLimits, code: `${s.id}.within-limits`, severity: 'info', when: {} }, s, lang, s.id) : undefined,
+    classes: (kb.classesOf.get(s.id) ?? []).map((c) => ({ id: c, name: kb.classes.get(c)?.name[lang] ?? c })),
+    products: [...kb.products.values()].filter((p) => p.ingredients.some((i) => i.substance === s.id)).map((p) => ({ id: p.id, name: p.name[lang] })),
+    interactions: kb.interactions.filter((x) => involves(kb, x, s)).map((x) => interactionView(kb, x, lang)),
+    references: refs(kb, [...s.references, ...s.rules.flatMap((r) => r.references)]),
+  };
+}
+
+export function productView(kb: KnowledgeBase, p: Product, lang: Lang) {
+  const m = messages(lang);
+  return {
+    kind: 'product' as const,
+    id: p.id,
+    name: p.name[lang],
+    summary: p.summary[lang],
+    reviewedOn: p.reviewedOn,
+    names: [...new Set([p.name.en, p.name.nl, ...p.names])],
+    per: m.ui.kb.per(m.units[p.per] ?? p.per),
+    ingredients: p.ingredients.map((i) => {
+      const s = kb.substances.get(i.substance);
+      const amount = i.amount
+        ? 'amount' in i.amount
+          ? formatAmount(i.amount.amount, i.amount.amount, i.amount.unit, lang, s?.measure?.of[lang])
+          : formatAmount(i.amount.low, i.amount.high, i.amount.unit, lang, s?.measure?.of[lang])
+        : m.ui.kb.amountUnknown;
+      return { id: i.substance, name: s?.name[lang] ?? i.substance, form: s?.forms.find((f) => f.id === i.form)?.name[lang], amount, note: i.amountNote?.[lang] };
+    }),
+    rules: p.rules.map((r) => ruleView(kb, r, undefined, lang, p.id)),
+    references: refs(kb, [...p.references, ...p.rules.flatMap((r) => r.references)]),
+  };
+}
+
+export function classView(kb: KnowledgeBase, c: DrugClass, lang: Lang) {
+  return {
+    kind: 'class' as const,
+    id: c.id,
+    name: c.name[lang],
+    summary: c.description[lang],
+    reviewedOn: c.reviewedOn,
+    members: c.members.map((id) => ({ id, name: kb.substances.get(id)?.name[lang] ?? id })).sort((a, b) => a.name.localeCompare(b.name, lang)),
+    interactions: kb.interactions.filter((x) => x.between.some((p) => 'class' in p && p.class === c.id)).map((x) => interactionView(kb, x, lang)),
+    references: refs(kb, c.references),
+  };
+}

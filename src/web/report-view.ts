@@ -1,0 +1,147 @@
+/**
+ * Shapes a Report for the templates: labels in the user's language, lines in the chosen order,
+ * every finding with its evidence and links. It reads verdicts; it never decides them.
+ */
+import { formatAmount, formatLines } from '../i18n/format.js';
+import { messages } from '../i18n/index.js';
+import type { DailyDose, Finding, Report, Verdict } from '../engine/report.js';
+import { VERDICT_ORDER } from '../engine/report.js';
+import type { Lang } from '../kb/schema.js';
+import type { PageOptions } from './page-options.js';
+
+export const VERDICT_ICONS: Record<Verdict, string> = { avoid: '✖', unknown: '?', caution: '!', ok: '✓' };
+export const SEVERITY_ICONS: Record<string, string> = { avoid: '✖', caution: '!', info: 'i' };
+
+export interface FindingView {
+  code: string;
+  severity: string;
+  severityLabel: string;
+  icon: string;
+  title: string;
+  explanation: string;
+  advice: string;
+  patient: string;
+  evidenceLabel: string;
+  evidenceSummary: string;
+  certainty?: string;
+  references: { title: string; url: string }[];
+  kbUrl: string;
+  lines?: string;
+  /** For a line's interaction or total finding: which other lines it concerns. */
+  scope?: string;
+}
+
+function kbUrl(f: Finding, lang: Lang): string {
+  const q = `?lang=${lang}`;
+  if (f.source.kind === 'coverage') return `/kb/coverage${q}`;
+  if (f.source.kind === 'interaction') return `/kb/interactions${q}#${f.source.id}`;
+  return `/kb/${f.source.id}${q}`;
+}
+
+/** "with line 5" for an interaction, "total of lines 4 and 9" for a total, seen from line `self`. */
+function scopeOf(f: Finding, self: number, lang: Lang): string | undefined {
+  if (!f.items) return undefined;
+  const r = messages(lang).ui.report;
+  if (f.source.kind === 'interaction') return r.withLines(formatLines(f.items.filter((i) => i !== self), lang));
+  return r.totalOf(formatLines(f.items, lang));
+}
+
+export function findingView(f: Finding, lang: Lang, self?: number): FindingView {
+  const m = messages(lang);
+  const view: FindingView = {
+    code: f.code,
+    severity: f.severity,
+    severityLabel: m.ui.severities[f.severity] ?? f.severity,
+    icon: SEVERITY_ICONS[f.severity] ?? '',
+    title: f.title,
+    explanation: f.explanation,
+    advice: f.advice,
+    patient: f.patient,
+    evidenceLabel: m.evidenceLevels[f.evidence.level] ?? f.evidence.level,
+    evidenceSummary: f.evidence.summary,
+    references: f.references.map((r) => ({ title: r.title, url: r.url.startsWith('/') ? `${r.url}?lang=${lang}` : r.url })),
+    kbUrl: kbUrl(f, lang),
+  };
+  if (f.evidence.certainty) view.certainty = m.certainty[f.evidence.certainty];
+  if (f.items) view.lines = formatLines(f.items, lang);
+  const scope = self === undefined ? undefined : scopeOf(f, self, lang);
+  if (scope) view.scope = scope;
+  return view;
+}
+
+function doseText(d: DailyDose, lang: Lang): string {
+  const main = formatAmount(d.low, d.amount, d.unit, lang, d.of || undefined);
+  const written = d.asWritten
+    ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${messages(lang).ui.report.asWritten})`
+    : '';
+  return `${d.substance.name}: ${main} ${messages(lang).perDay}${written}`;
+}
+
+export function reportView(report: Report, options: PageOptions, checkedOn: Date) {
+  const { lang } = options;
+  const m = messages(lang);
+  const ui = m.ui;
+  const verdictWords = ui.verdicts[options.view] ?? ui.verdicts.pro ?? {};
+  const lines = report.items.map((line) => {
+    const r = line.reading;
+    const rows: { label: string; value: string }[] = [
+      {
+        label: ui.report.recognised,
+        value: r.recognised.length > 0 ? r.recognised.map((x) => `${x.name} (“${x.text}”)`).join(', ') : ui.report.notRecognised,
+      },
+    ];
+    const add = (label: string, value: string | undefined) => value && rows.push({ label, value });
+    add(ui.report.form, r.form);
+    add(ui.report.strength, r.strength);
+    add(ui.report.count, r.count);
+    add(ui.report.frequency, r.frequency);
+    add(ui.report.route, r.route);
+    add(ui.report.timing, r.timing?.join(', '));
+    add(ui.report.notes, r.notes.join('; '));
+    add(ui.report.unread, r.unread.map((u) => `“${u}”`).join(', '));
+    return {
+      index: line.index,
+      number: line.index + 1,
+      input: line.input,
+      verdict: line.verdict,
+      verdictLabel: verdictWords[line.verdict] ?? line.verdict,
+      icon: VERDICT_ICONS[line.verdict],
+      rows,
+      doses: line.dailyDose.map((d) => doseText(d, lang)),
+      suggestions: line.suggestions,
+      findings: line.findings.map((f) => findingView(f, lang, line.index)),
+    };
+  });
+  if (options.sort === 'severity') {
+    lines.sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.index - b.index);
+  }
+  const inputs = report.items.map((l) => l.input);
+  return {
+    summary: {
+      verdict: report.summary.verdict,
+      label: verdictWords[report.summary.verdict] ?? report.summary.verdict,
+      icon: VERDICT_ICONS[report.summary.verdict],
+      text: ui.report.summary[report.summary.verdict] ?? '',
+      counts: VERDICT_ORDER.map((v) => ({ verdict: v, label: verdictWords[v] ?? v, icon: VERDICT_ICONS[v], n: report.summary[v] })),
+    },
+    lines,
+    interactions: report.interactions.map((x) => ({
+      ...findingView(x, lang),
+      between: x.items.map((i) => `${i + 1}. ${inputs[i] ?? ''}`),
+    })),
+    totals: report.totals.map((t) => ({
+      name: t.substance.name,
+      severity: t.severity,
+      severityLabel: ui.severities[t.severity] ?? t.severity,
+      icon: SEVERITY_ICONS[t.severity] ?? '',
+      amount: t.unit ? formatAmount(t.low, t.amount, t.unit, lang, t.of || undefined) : '',
+      lines: formatLines(t.items, lang),
+      findings: t.findings.map((f) => findingView(f, lang)),
+    })),
+    context: report.context.map((c) => findingView(c, lang)),
+    kb: report.kb,
+    checkedOn: new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeStyle: 'short' }).format(checkedOn),
+  };
+}
+
+export type ReportView = ReturnType<typeof reportView>;

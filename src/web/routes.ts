@@ -1,0 +1,58 @@
+/** The HTML pages: the form, the report, and "edit this list". Server-rendered, no JavaScript needed. */
+import { Router, type Response } from 'express';
+import { messages } from '../i18n/index.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { runCheck } from '../run-check.js';
+import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
+import { otherLang, readOptions, url, type PageOptions } from './page-options.js';
+import { reportView } from './report-view.js';
+
+export function pageLocals(options: PageOptions, kb: KnowledgeBase) {
+  const m = messages(options.lang);
+  return {
+    lang: options.lang,
+    view: options.view,
+    sort: options.sort,
+    t: m.ui,
+    kbMeta: kb.meta,
+    otherLang: otherLang(options.lang),
+    url,
+  };
+}
+
+function renderForm(res: Response, kb: KnowledgeBase, options: PageOptions, values: FormValues, errors: Record<string, string>, status = 200) {
+  res.status(status).render('form', { ...pageLocals(options, kb), values, errors });
+}
+
+export function webRouter(kb: KnowledgeBase): Router {
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    renderForm(res, kb, readOptions(req.query), emptyForm(), {});
+  });
+
+  router.post('/edit', (req, res) => {
+    const options = readOptions(req.query);
+    const form = readCheckForm(req.body, options.lang);
+    renderForm(res, kb, options, form.values, {});
+  });
+
+  router.post('/check', (req, res) => {
+    // The form's "show the result for" choice comes in the body; afterwards the URL carries it.
+    const bodyView = (req.body as { view?: unknown } | undefined)?.view;
+    const options = readOptions({ ...req.query, ...(typeof bodyView === 'string' ? { view: bodyView } : {}) });
+    const form = readCheckForm(req.body, options.lang);
+    if (Object.keys(form.errors).length > 0) {
+      renderForm(res, kb, options, form.values, form.errors, 400);
+      return;
+    }
+    const report = runCheck(form.lines, form.patient, kb, options.lang);
+    res.render('report', {
+      ...pageLocals(options, kb),
+      values: form.values,
+      report: reportView(report, options, new Date()),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { compiledKb } from '../helpers/kb.js';
+
+let app: ReturnType<typeof createApp>;
+beforeAll(() => {
+  app = createApp(compiledKb(), { rateLimitPerMinute: 10_000 });
+});
+
+const post = (body: unknown) => request(app).post('/api/v1/check').set('Content-Type', 'application/json').send(JSON.stringify(body));
+
+describe('GET /healthz', () => {
+  it('reports the loaded knowledge base', async () => {
+    const res = await request(app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', kb: { version: expect.stringMatching(/^\d{4}\.\d+\.\d+$/), reviewedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+  });
+});
+
+describe('POST /api/v1/check', () => {
+  it('answers with the report of the API contract, one item per line in order', async () => {
+    const items = ['Kinine 250 mg 1dd a.n.', 'Magnesium citrate 400 mg daily', 'Foobarex 10 mg'];
+    const res = await post({ lang: 'en', patient: { modality: 'hd', targetWeightKg: 70 }, items });
+    expect(res.status).toBe(200);
+    expect(res.body.kb).toEqual({ version: expect.any(String), reviewedOn: expect.any(String) });
+    expect(res.body.items.map((i: { input: string }) => i.input)).toEqual(items);
+    const [quinine, magnesium, unknown] = res.body.items;
+    expect(quinine).toMatchObject({
+      substances: [{ id: 'quinine', name: 'Quinine' }],
+      dailyDose: [{ substance: { id: 'quinine', name: 'Quinine' }, unit: 'mg' }],
+      verdict: 'caution',
+    });
+    expect(quinine.findings[0]).toEqual(
+      expect.objectContaining({
+        code: expect.any(String),
+        severity: expect.stringMatching(/^(avoid|caution|info)$/),
+        title: expect.any(String),
+        explanation: expect.any(String),
+        advice: expect.any(String),
+        evidence: expect.any(String),
+        references: expect.arrayContaining([{ title: expect.any(String), url: expect.stringMatching(/^https:\/\//) }]),
+      }),
+    );
+    expect(magnesium.verdict).toBe('avoid');
+    expect(unknown).toMatchObject({ substances: [], dailyDose: [], verdict: 'unknown' });
+    expect(res.body.interactions).toEqual([expect.objectContaining({ code: 'quinine.magnesium-absorption', items: [0, 1] })]);
+    expect(res.body.summary).toEqual({ verdict: 'avoid', avoid: 1, unknown: 1, caution: 1, ok: 0 });
+    expect(res.body.totals).toEqual([]);
+    expect(res.body.context).toEqual(expect.any(Array));
+  });
+
+  it('answers in Dutch when asked', async () => {
+    const res = await post({ lang: 'nl', items: ['Kinine 250 mg 1dd a.n.'] });
+    expect(res.body.items[0].findings[0].title).toMatch(/kinine/i);
+    expect(res.body.items[0].findings[0].title).not.toMatch(/quinine/i);
+  });
+
+  it('reports totals of one ingredient over several lines', async () => {
+    const res = await post({ items: ['Magnesium 200 mg 1dd', 'Magnesiumoxide 400 mg 1dd'] });
+    expect(res.body.totals[0]).toMatchObject({ substance: { id: 'magnesium' }, items: [0, 1], unit: 'mg', severity: expect.any(String) });
+  });
+});
+
+describe('POST /api/v1/check with bad input', () => {
+  const cases: [string, unknown, string, string?][] = [
+    ['an empty list', { items: [] }, 'give at least one line', 'items'],
+    ['no list at all', {}, 'items must be a list', 'items'],
+    ['more than 100 lines', { items: Array.from({ length: 101 }, () => 'Kinine 250 mg') }, 'at most 100 lines', 'items'],
+    ['a line over 500 characters', { items: ['ok line', 'x'.repeat(501)] }, 'at most 500 characters', 'items.1'],
+    ['an empty line', { items: ['Kinine', '   '] }, 'must not be empty', 'items.1'],
+    ['a line that is not a string', { items: ['Kinine', 42] }, 'each line must be a string', 'items.1'],
+    ['items that are not a list', { items: 'Kinine 250 mg' }, 'items must be a list', 'items'],
+    ['an unknown language', { lang: 'fr', items: ['Kinine'] }, 'lang must be one of en, nl', 'lang'],
+    ['an unknown modality', { patient: { modality: 'cycling' }, items: ['Kinine'] }, 'must be one of hd, nocturnal-hd, pd, none', 'patient.modality'],
+    ['a negative weight', { patient: { targetWeightKg: -70 }, items: ['Kinine'] }, 'target weight must be a number of kilograms above 0', 'patient.targetWeightKg'],
+    ['a weight of zero', { patient: { targetWeightKg: 0 }, items: ['Kinine'] }, 'above 0', 'patient.targetWeightKg'],
+    ['a weight given as text', { patient: { targetWeightKg: '70' }, items: ['Kinine'] }, 'target weight must be a number', 'patient.targetWeightKg'],
+    ['a session of 30 hours', { patient: { sessionHours: 30 }, items: ['Kinine'] }, 'at most 24', 'patient.sessionHours'],
+    ['an unknown field', { items: ['Kinine'], patients: {} }, 'unknown field(s): patients', ''],
+    ['a misspelled patient field', { items: ['Kinine'], patient: { targetWeight: 70 } }, 'unknown field(s): targetWeight', 'patient'],
+    ['a body that is not an object', ['Kinine'], 'the body must be a JSON object', ''],
+  ];
+
+  it.each(cases)('rejects %s with 400 and a message per field', async (_name, body, message, path) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual(expect.any(String));
+    const issue = res.body.issues.find((i: { path: string }) => path === undefined || i.path === path);
+    expect(issue?.message, JSON.stringify(res.body.issues)).toContain(message);
+  });
+
+  it('rejects broken JSON with 400', async () => {
+    const res = await request(app).post('/api/v1/check').set('Content-Type', 'application/json').send('{"items": ["Kinine",');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'the body is not valid JSON', issues: [] });
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const res = await request(app).post('/api/v1/check').set('Content-Type', 'text/plain').send('Kinine 250 mg');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/Content-Type: application\/json/);
+  });
+
+  it('rejects an over-large body with 413', async () => {
+    const res = await post({ items: ['x'.repeat(300_000)] });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatch(/too large/);
+  });
+
+  it('answers JSON for an unknown endpoint', async () => {
+    const res = await request(app).get('/api/v1/nothing');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toBe('no such endpoint');
+  });
+});
