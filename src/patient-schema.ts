@@ -41,6 +41,7 @@ export function patientSchema(m: PatientMessages) {
     anticoagulation: z.enum(ANTICOAGULATION, { error: m.anticoagulation }).optional(),
     diabetes: z.boolean({ error: m.yesNo }).optional(),
     belowTargetWeight: z.boolean({ error: m.yesNo }).optional(),
+    crampsAtHome: z.boolean({ error: m.yesNo }).optional(),
   }, {
     error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'patient must be an object'),
   }) satisfies z.ZodType<Patient>;

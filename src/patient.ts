@@ -9,6 +9,8 @@ export interface Patient {
   anticoagulation?: 'lmwh' | 'heparin' | 'citrate' | 'none';
   diabetes?: boolean;
   belowTargetWeight?: boolean;
+  /** Cramps that persist at home after a session, sometimes into the next day. */
+  crampsAtHome?: boolean;
 }
 
 /** Sessions a week assumed for per-session dosing when the patient's own number is not given. */

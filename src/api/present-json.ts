@@ -1,10 +1,7 @@
 /** The Report as the JSON API v1 shape. A thin adapter: it never recomputes a verdict. */
 import { messages } from '../i18n/index.js';
+import { kbPath } from '../kb-links.js';
 import type { Finding, Report } from '../engine/report.js';
-
-function sourceUrl(f: Finding): string {
-  return f.source.kind === 'coverage' ? '/kb/coverage' : f.source.kind === 'interaction' ? `/kb/interactions#${f.source.id}` : `/kb/${f.source.id}`;
-}
 
 function finding(f: Finding, report: Report) {
   const m = messages(report.lang);
@@ -21,7 +18,7 @@ function finding(f: Finding, report: Report) {
     ...(f.evidence.certainty ? { certainty: f.evidence.certainty } : {}),
     references: f.references,
     patient: f.patient,
-    kbUrl: sourceUrl(f),
+    kbUrl: kbPath(f.source),
     ...(f.items ? { items: f.items } : {}),
   };
 }
@@ -40,7 +37,8 @@ export function presentJson(report: Report) {
     })),
     interactions: report.interactions.map((x) => ({ ...finding(x, report), items: x.items })),
     totals: report.totals.map((t) => ({ ...t, findings: t.findings.map((f) => finding(f, report)) })),
-    context: report.context.map((c) => finding(c, report)),
+    context: report.context.map((c) => ({ ...finding(c, report), kind: c.context?.kind ?? 'cause' })),
+    metrics: report.metrics,
     summary: report.summary,
   };
 }

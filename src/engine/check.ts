@@ -7,6 +7,7 @@ import type { Lang } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { checkLine } from './check-line.js';
+import { contextMetrics, findContext } from './context.js';
 import { findInteractions } from './interactions.js';
 import { dailyDoses, describeReading } from './reading.js';
 import { VERDICT_ORDER, type LineReport, type Report, type Verdict, verdictOfSeverity, worstVerdict } from './report.js';
@@ -46,7 +47,7 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
     };
   });
 
-  const context: Report['context'] = [];
+  const context = findContext(items, patient, kb, lang);
   const counts = Object.fromEntries(VERDICT_ORDER.map((v) => [v, lines.filter((l) => l.verdict === v).length])) as Record<Verdict, number>;
   const verdict = worstVerdict([
     ...lines.map((l) => l.verdict),
@@ -61,6 +62,7 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
     interactions,
     totals,
     context,
+    metrics: contextMetrics(patient),
     summary: { verdict, ...counts },
   };
 }

@@ -1,5 +1,5 @@
 /** The Report: the one shape every presenter (HTML, JSON API, …) renders. */
-import type { CERTAINTIES, EVIDENCE_LEVELS, Lang, Severity } from '../kb/schema.js';
+import type { CERTAINTIES, EVIDENCE_LEVELS, Lang, MetricName, Severity } from '../kb/schema.js';
 
 export type Verdict = 'avoid' | 'caution' | 'ok' | 'unknown';
 
@@ -23,7 +23,7 @@ export interface ReferenceLink {
 
 /** Where a finding comes from in the knowledge base, for a link to its page. */
 export interface FindingSource {
-  kind: 'substance' | 'product' | 'interaction' | 'coverage';
+  kind: 'substance' | 'product' | 'interaction' | 'context' | 'coverage';
   id: string;
 }
 
@@ -44,6 +44,8 @@ export interface Finding {
   source: FindingSource;
   /** Lines (0-based) an interaction or total concerns. */
   items?: number[];
+  /** For dialysis-context findings: a cause of cramps to review, or a note on reading the report. */
+  context?: { kind: 'cause' | 'notice'; weight: number };
 }
 
 export interface Named {
@@ -123,5 +125,7 @@ export interface Report {
   interactions: (Finding & { items: number[] })[];
   totals: Total[];
   context: Finding[];
+  /** Numbers worked out from the dialysis context (ultrafiltration rate, weight gain). */
+  metrics: Partial<Record<MetricName, number>>;
   summary: Summary;
 }

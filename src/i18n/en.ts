@@ -9,7 +9,10 @@ import { uiEn } from './ui-en.js';
 export const en = {
   locale: 'en-GB',
   ui: uiEn,
-  units: { mg: 'mg', IU: 'IU', mmol: 'mmol', ml: 'ml', tablet: 'tablets', capsule: 'capsules', sachet: 'sachets', dose: 'doses', l: 'l' } as Record<string, string>,
+  units: {
+    mg: 'mg', IU: 'IU', mmol: 'mmol', ml: 'ml', tablet: 'tablets', capsule: 'capsules', sachet: 'sachets', dose: 'doses', l: 'l',
+    'ml/kg/h': 'ml/kg/h', 'ml/h': 'ml/h', h: 'h', 'ml/day': 'ml/day',
+  } as Record<string, string>,
   perDay: 'per day',
   upTo: 'up to',
   and: 'and',

@@ -23,6 +23,11 @@ export function formatNumber(value: number, lang: Lang): string {
   return f.format(value);
 }
 
+/** "5.8%": one decimal is enough for a share. */
+export function formatPercent(value: number, lang: Lang): string {
+  return `${formatNumber(Math.round(value * 10) / 10, lang)}%`;
+}
+
 export function formatUnit(unit: string, lang: Lang): string {
   return messages(lang).units[unit] ?? unit;
 }

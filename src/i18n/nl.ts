@@ -5,7 +5,10 @@ import { uiNl } from './ui-nl.js';
 export const nl: Messages = {
   locale: 'nl-NL',
   ui: uiNl,
-  units: { mg: 'mg', IU: 'IE', mmol: 'mmol', ml: 'ml', tablet: 'tabletten', capsule: 'capsules', sachet: 'zakjes', dose: 'doses', l: 'l' },
+  units: {
+    mg: 'mg', IU: 'IE', mmol: 'mmol', ml: 'ml', tablet: 'tabletten', capsule: 'capsules', sachet: 'zakjes', dose: 'doses', l: 'l',
+    'ml/kg/h': 'ml/kg/u', 'ml/h': 'ml/u', h: 'u', 'ml/day': 'ml/dag',
+  },
   perDay: 'per dag',
   upTo: 'tot',
   and: 'en',

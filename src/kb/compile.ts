@@ -9,7 +9,7 @@ import { nameKey } from './names.js';
 import type { KbData } from './schema.js';
 
 /** Bumped when the table layout changes; the loader refuses files of another format. */
-export const KB_FORMAT = 1;
+export const KB_FORMAT = 2;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,6 +23,7 @@ CREATE TABLE entries (
 CREATE TABLE names (key TEXT PRIMARY KEY, entry_id TEXT NOT NULL REFERENCES entries(id), form_id TEXT, name TEXT NOT NULL);
 CREATE TABLE class_members (class_id TEXT NOT NULL REFERENCES entries(id), substance_id TEXT NOT NULL REFERENCES entries(id), PRIMARY KEY (class_id, substance_id));
 CREATE TABLE interactions (code TEXT PRIMARY KEY, position INTEGER NOT NULL, reviewed_on TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE context_rules (code TEXT PRIMARY KEY, position INTEGER NOT NULL, reviewed_on TEXT NOT NULL, body TEXT NOT NULL);
 `;
 
 export function compileKb(data: KbData, outFile: string): void {
@@ -56,6 +57,8 @@ export function compileKb(data: KbData, outFile: string): void {
 
       const interaction = db.prepare('INSERT INTO interactions (code, position, reviewed_on, body) VALUES (?, ?, ?, ?)');
       data.interactions.forEach((x, i) => interaction.run(x.code, i, x.reviewedOn, JSON.stringify(x)));
+      const contextRule = db.prepare('INSERT INTO context_rules (code, position, reviewed_on, body) VALUES (?, ?, ?, ?)');
+      data.contextRules.forEach((c, i) => contextRule.run(c.code, i, c.reviewedOn, JSON.stringify(c)));
     });
     write();
     db.close();

@@ -5,7 +5,7 @@
  */
 import type { SourceProblem } from './errors.js';
 import { nameKey } from './names.js';
-import type { KbData, Localized, Product, Rule, Substance } from './schema.js';
+import { METRIC_PLACEHOLDERS, type KbData, type Localized, type Product, type Rule, type Substance } from './schema.js';
 
 type Origin = (entry: object) => string;
 
@@ -172,6 +172,19 @@ export function checkIntegrity(data: KbData, origin: Origin): SourceProblem[] {
     }
     placeholders(x, path, [x.title], []);
     placeholders(x, path, textsOf(x), ['a', 'b']);
+  }
+
+  for (const c of data.contextRules) {
+    const path = c.code;
+    claimCode(c, path, c.code);
+    dated(c, `${path} › reviewedOn`, c.reviewedOn);
+    cite(c, path, c.references);
+    const list = c.when.list;
+    if (list?.substance && !substances.has(list.substance)) add(c, path, `substance "${list.substance}" does not exist`);
+    if (list?.class && !classes.has(list.class)) add(c, path, `class "${list.class}" does not exist`);
+    const allowed = [...new Set([...(c.when.metrics ?? []).flatMap((m) => METRIC_PLACEHOLDERS[m.metric]), ...(list ? ['lines'] : [])])];
+    placeholders(c, path, [c.title], []);
+    placeholders(c, path, textsOf(c), allowed);
   }
 
   const owners = new Map<string, string>();

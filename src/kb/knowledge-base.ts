@@ -5,6 +5,7 @@
 import { namesOf } from './integrity.js';
 import { boundaries, nameKey, namePieces } from './names.js';
 import type {
+  ContextRule,
   DrugClass,
   Interaction,
   KbData,
@@ -28,6 +29,7 @@ export interface KnowledgeBase {
   /** Classes each substance belongs to. */
   readonly classesOf: ReadonlyMap<string, readonly string[]>;
   readonly interactions: readonly Interaction[];
+  readonly contextRules: readonly ContextRule[];
   /** Name key (see nameKey) → what it names. */
   readonly names: ReadonlyMap<string, NameTarget>;
   /** Name key → the word boundaries of each spelling the KB gives it (see names.ts). */
@@ -63,6 +65,7 @@ export function indexKnowledgeBase(data: KbData): KnowledgeBase {
     classes: new Map(data.classes.map((c) => [c.id, c])),
     classesOf,
     interactions: data.interactions,
+    contextRules: data.contextRules,
     names,
     nameBoundaries,
   };

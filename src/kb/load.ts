@@ -33,6 +33,7 @@ function readData(db: Database.Database): unknown {
     products: bodies("SELECT body FROM entries WHERE kind = 'product' ORDER BY id"),
     classes: bodies("SELECT body FROM entries WHERE kind = 'class' ORDER BY id"),
     interactions: bodies('SELECT body FROM interactions ORDER BY position'),
+    contextRules: bodies('SELECT body FROM context_rules ORDER BY position'),
   };
 }
 

@@ -229,6 +229,68 @@ export const interaction = z.strictObject({
 });
 export type Interaction = z.infer<typeof interaction>;
 
+/** Numbers the engine works out from the patient's context (see engine/context-metrics.ts). */
+export const METRICS = [
+  'ufr-ml-per-kg-per-hour',
+  'ufr-ml-per-hour',
+  'weight-gain-percent',
+  'weight-gain-kg',
+  'residual-urine-ml-per-day',
+] as const;
+export const metricName = z.enum(METRICS);
+
+/** Placeholders a context text may use once a condition names the metric (the values it is built from). */
+export const METRIC_PLACEHOLDERS: Record<(typeof METRICS)[number], string[]> = {
+  'ufr-ml-per-kg-per-hour': ['ufr', 'ufrPerHour', 'targetWeight', 'weightGain', 'sessionHours'],
+  'ufr-ml-per-hour': ['ufrPerHour', 'weightGain', 'sessionHours'],
+  'weight-gain-percent': ['weightGainPercent', 'targetWeight', 'weightGain'],
+  'weight-gain-kg': ['weightGain'],
+  'residual-urine-ml-per-day': ['residualUrine'],
+};
+export type MetricName = z.infer<typeof metricName>;
+
+export const metricCondition = z
+  .strictObject({
+    metric: metricName,
+    above: z.number().optional(),
+    atLeast: z.number().optional(),
+    below: z.number().optional(),
+    atMost: z.number().optional(),
+  })
+  .refine((c) => [c.above, c.atLeast, c.below, c.atMost].some((v) => v !== undefined), {
+    message: 'give at least one of above, atLeast, below, atMost',
+  });
+
+export const contextCondition = z.strictObject({
+  /** Dialysis modalities it applies to; an unknown modality counts as in-centre haemodialysis. */
+  modality: z.array(modality).min(1).optional(),
+  /** Every metric condition must hold; a metric that cannot be worked out fails the condition. */
+  metrics: z.array(metricCondition).min(1).optional(),
+  anticoagulation: z.array(z.enum(['lmwh', 'heparin', 'citrate', 'none'])).min(1).optional(),
+  diabetes: z.boolean().optional(),
+  belowTargetWeight: z.boolean().optional(),
+  crampsAtHome: z.boolean().optional(),
+  /** At least one line of the list contains this substance, a member of this class, or carries this tag. */
+  list: z
+    .strictObject({ substance: id.optional(), class: id.optional(), tag: tag.optional() })
+    .refine((l) => l.substance || l.class || l.tag, { message: 'name a substance, class or tag' })
+    .optional(),
+});
+export type ContextCondition = z.infer<typeof contextCondition>;
+
+export const contextRule = z.strictObject({
+  code: ruleCode,
+  severity,
+  /** "cause": a non-drug cause of cramps to review; "notice": how to read the report. */
+  kind: z.enum(['cause', 'notice']),
+  /** Order in the list of causes to review: higher first. */
+  weight: z.number().int().min(0).max(100),
+  when: contextCondition,
+  reviewedOn: isoDate,
+  ...findingTexts,
+});
+export type ContextRule = z.infer<typeof contextRule>;
+
 export const reference = z.strictObject({
   id,
   title: text,
@@ -244,6 +306,7 @@ export const topicFile = z.strictObject({
   products: z.array(product).default([]),
   classes: z.array(drugClass).default([]),
   interactions: z.array(interaction).default([]),
+  contextRules: z.array(contextRule).default([]),
 });
 export type TopicFile = z.infer<typeof topicFile>;
 
@@ -266,5 +329,6 @@ export const kbData = z.strictObject({
   products: z.array(product),
   classes: z.array(drugClass),
   interactions: z.array(interaction),
+  contextRules: z.array(contextRule),
 });
 export type KbData = z.infer<typeof kbData>;

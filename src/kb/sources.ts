@@ -97,6 +97,7 @@ export function readSources(dataDir: string): KbData {
     products: [],
     classes: [],
     interactions: [],
+    contextRules: [],
   };
   const origin = new Map<object, string>();
   for (const r of refs?.references ?? []) {
@@ -106,7 +107,7 @@ export function readSources(dataDir: string): KbData {
   for (const file of topicFiles(dataDir)) {
     const topic = parseWith(topicFile, readYaml(dataDir, file, problems), file, problems);
     if (!topic) continue;
-    for (const key of ['references', 'substances', 'products', 'classes', 'interactions'] as const) {
+    for (const key of ['references', 'substances', 'products', 'classes', 'interactions', 'contextRules'] as const) {
       for (const entry of topic[key]) origin.set(entry, file);
       (data[key] as unknown[]).push(...topic[key]);
     }

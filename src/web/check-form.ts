@@ -19,11 +19,12 @@ export const PATIENT_FIELDS = [
   'anticoagulation',
   'diabetes',
   'belowTargetWeight',
+  'crampsAtHome',
 ] as const;
 
 type PatientField = (typeof PATIENT_FIELDS)[number];
 const NUMBER_FIELDS = new Set<PatientField>(['targetWeightKg', 'weightGainKg', 'sessionHours', 'sessionsPerWeek', 'residualUrineMlPerDay']);
-const YES_NO_FIELDS = new Set<PatientField>(['diabetes', 'belowTargetWeight']);
+const YES_NO_FIELDS = new Set<PatientField>(['diabetes', 'belowTargetWeight', 'crampsAtHome']);
 
 /** What the user typed, kept as text so the form can be shown again exactly as it was. */
 export type FormValues = { items: string } & Record<PatientField, string>;

@@ -1,7 +1,7 @@
 /** The browsable knowledge base: /kb, /kb/coverage, /kb/interactions and /kb/:id. */
 import { Router } from 'express';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import { classView, findEntry, interactionView, kbIndexView, productView, substanceView } from './kb-view.js';
+import { classView, contextRuleView, findEntry, interactionView, kbIndexView, productView, substanceView } from './kb-view.js';
 import { readOptions } from './page-options.js';
 import { pageLocals } from './routes.js';
 
@@ -20,7 +20,25 @@ export function kbRouter(kb: KnowledgeBase): Router {
 
   router.get('/interactions', (req, res) => {
     const options = readOptions(req.query);
-    res.render('kb-interactions', { ...pageLocals(options, kb), interactions: kb.interactions.map((x) => interactionView(kb, x, options.lang)) });
+    const locals = pageLocals(options, kb);
+    res.render('kb-rules', {
+      ...locals,
+      heading: locals.t.kb.interactions,
+      path: '/kb/interactions',
+      rules: kb.interactions.map((x) => interactionView(kb, x, options.lang)),
+    });
+  });
+
+  router.get('/context', (req, res) => {
+    const options = readOptions(req.query);
+    const locals = pageLocals(options, kb);
+    res.render('kb-rules', {
+      ...locals,
+      heading: locals.t.kb.contextRules,
+      intro: locals.t.kb.contextIntro,
+      path: '/kb/context',
+      rules: kb.contextRules.map((c) => contextRuleView(kb, c, options.lang)),
+    });
   });
 
   router.get('/:id', (req, res) => {

@@ -1,9 +1,9 @@
 /** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
-import { formatAmount } from '../i18n/format.js';
+import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import { partyIncludes } from '../engine/interactions.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
+import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import { findingView } from './report-view.js';
 
 type Entry = { kind: 'substance'; entry: Substance } | { kind: 'product'; entry: Product } | { kind: 'class'; entry: DrugClass };
@@ -73,6 +73,35 @@ function ruleView(kb: KnowledgeBase, rule: Rule, substance: Substance | undefine
   );
   const when = conditionTexts(rule.when, substance, lang);
   return { ...finding, when: when.length > 0 ? when.join('; ') : messages(lang).ui.kb.always };
+}
+
+function contextConditionTexts(when: ContextCondition, kb: KnowledgeBase, lang: Lang): string[] {
+  const m = messages(lang);
+  const c = m.ui.kb.conditions;
+  const out: string[] = [];
+  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x] ?? x).join(', ')));
+  for (const metric of when.metrics ?? []) {
+    const name = m.ui.kb.metrics[metric.metric] ?? metric.metric;
+    if (metric.above !== undefined) out.push(`${name} > ${formatNumber(metric.above, lang)}`);
+    if (metric.atLeast !== undefined) out.push(`${name} ≥ ${formatNumber(metric.atLeast, lang)}`);
+    if (metric.below !== undefined) out.push(`${name} < ${formatNumber(metric.below, lang)}`);
+    if (metric.atMost !== undefined) out.push(`${name} ≤ ${formatNumber(metric.atMost, lang)}`);
+  }
+  if (when.anticoagulation) out.push(`${m.ui.form.anticoagulation}: ${when.anticoagulation.map((a) => m.ui.form.anticoagulations[a] ?? a).join(', ')}`);
+  const yesNo = (v: boolean) => (v ? m.ui.form.yes : m.ui.form.no);
+  if (when.diabetes !== undefined) out.push(`${m.ui.form.diabetes}: ${yesNo(when.diabetes)}`);
+  if (when.belowTargetWeight !== undefined) out.push(`${m.ui.form.belowTargetWeight}: ${yesNo(when.belowTargetWeight)}`);
+  if (when.crampsAtHome !== undefined) out.push(`${m.ui.form.crampsAtHome}: ${yesNo(when.crampsAtHome)}`);
+  if (when.list) {
+    const what = when.list.substance ? kb.substances.get(when.list.substance)?.name[lang] : when.list.class ? kb.classes.get(when.list.class)?.name[lang] : m.ui.kb.tags[when.list.tag ?? ''] ?? when.list.tag;
+    out.push(c.listHas(what ?? ''));
+  }
+  return out;
+}
+
+export function contextRuleView(kb: KnowledgeBase, rule: ContextRule, lang: Lang) {
+  const view = ruleView(kb, { ...rule, when: {} }, undefined, lang, rule.code);
+  return { ...view, when: contextConditionTexts(rule.when, kb, lang).join('; ') || messages(lang).ui.kb.always };
 }
 
 export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {

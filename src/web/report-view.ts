@@ -2,11 +2,12 @@
  * Shapes a Report for the templates: labels in the user's language, lines in the chosen order,
  * every finding with its evidence and links. It reads verdicts; it never decides them.
  */
-import { formatAmount, formatLines } from '../i18n/format.js';
+import { formatAmount, formatLines, formatNumber, formatPercent } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import type { DailyDose, Finding, Report, Verdict } from '../engine/report.js';
 import { VERDICT_ORDER } from '../engine/report.js';
 import type { Lang } from '../kb/schema.js';
+import { kbPath } from '../kb-links.js';
 import type { PageOptions } from './page-options.js';
 
 export const VERDICT_ICONS: Record<Verdict, string> = { avoid: '✖', unknown: '?', caution: '!', ok: '✓' };
@@ -32,10 +33,8 @@ export interface FindingView {
 }
 
 function kbUrl(f: Finding, lang: Lang): string {
-  const q = `?lang=${lang}`;
-  if (f.source.kind === 'coverage') return `/kb/coverage${q}`;
-  if (f.source.kind === 'interaction') return `/kb/interactions${q}#${f.source.id}`;
-  return `/kb/${f.source.id}${q}`;
+  const [path, anchor] = kbPath(f.source).split('#');
+  return `${path}?lang=${lang}${anchor ? `#${anchor}` : ''}`;
 }
 
 /** "with line 5" for an interaction, "total of lines 4 and 9" for a total, seen from line `self`. */
@@ -75,6 +74,28 @@ function doseText(d: DailyDose, lang: Lang): string {
     ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${messages(lang).ui.report.asWritten})`
     : '';
   return `${d.substance.name}: ${main} ${messages(lang).perDay}${written}`;
+}
+
+function contextView(report: Report, lang: Lang) {
+  const ui = messages(lang).ui.report;
+  const u = messages(lang).units;
+  const m = report.metrics;
+  const n = (v: number) => formatNumber(v, lang);
+  const metrics: { label: string; value: string }[] = [];
+  const perHour = m['ufr-ml-per-hour'];
+  const perKg = m['ufr-ml-per-kg-per-hour'];
+  if (perHour !== undefined) metrics.push({ label: ui.ufr, value: `${n(perHour)} ${u['ml/h']}${perKg !== undefined ? ` = ${n(perKg)} ${u['ml/kg/h']}` : ''}` });
+  const share = m['weight-gain-percent'];
+  if (share !== undefined) metrics.push({ label: ui.weightGainShare, value: formatPercent(share, lang) });
+  const findings = report.context.map((c) => findingView(c, lang));
+  const given = Object.keys(m).length > 0 || findings.length > 0;
+  return {
+    shown: given,
+    metrics,
+    ufrHint: given && perKg === undefined && m['weight-gain-kg'] !== undefined ? ui.ufrNotComputed : undefined,
+    notices: findings.filter((_, i) => report.context[i]?.context?.kind === 'notice'),
+    causes: findings.filter((_, i) => report.context[i]?.context?.kind !== 'notice'),
+  };
 }
 
 export function reportView(report: Report, options: PageOptions, checkedOn: Date) {
@@ -138,7 +159,7 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       lines: formatLines(t.items, lang),
       findings: t.findings.map((f) => findingView(f, lang)),
     })),
-    context: report.context.map((c) => findingView(c, lang)),
+    context: contextView(report, lang),
     kb: report.kb,
     checkedOn: new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeStyle: 'short' }).format(checkedOn),
   };

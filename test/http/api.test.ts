@@ -50,6 +50,14 @@ describe('POST /api/v1/check', () => {
     expect(res.body.context).toEqual(expect.any(Array));
   });
 
+  it('returns the dialysis context with its worked-out numbers', async () => {
+    const res = await post({ patient: { targetWeightKg: 55, weightGainKg: 3.2, sessionHours: 4, anticoagulation: 'citrate' }, items: ['Vitamine C 50 mg 1dd'] });
+    expect(res.body.metrics).toMatchObject({ 'ufr-ml-per-hour': 800, 'weight-gain-kg': 3.2 });
+    expect(res.body.context.map((c: { code: string; kind: string }) => [c.code, c.kind])).toEqual(
+      expect.arrayContaining([['context.ufr-above-13', 'cause'], ['context.citrate-low-calcium', 'cause']]),
+    );
+  });
+
   it('answers in Dutch when asked', async () => {
     const res = await post({ lang: 'nl', items: ['Kinine 250 mg 1dd a.n.'] });
     expect(res.body.items[0].findings[0].title).toMatch(/kinine/i);
@@ -77,6 +85,8 @@ describe('POST /api/v1/check with bad input', () => {
     ['a weight of zero', { patient: { targetWeightKg: 0 }, items: ['Kinine'] }, 'above 0', 'patient.targetWeightKg'],
     ['a weight given as text', { patient: { targetWeightKg: '70' }, items: ['Kinine'] }, 'target weight must be a number', 'patient.targetWeightKg'],
     ['a session of 30 hours', { patient: { sessionHours: 30 }, items: ['Kinine'] }, 'at most 24', 'patient.sessionHours'],
+    ['eight sessions a week', { patient: { sessionsPerWeek: 8 }, items: ['Kinine'] }, 'from 1 to 7', 'patient.sessionsPerWeek'],
+    ['cramps at home as text', { patient: { crampsAtHome: 'yes' }, items: ['Kinine'] }, 'must be true or false', 'patient.crampsAtHome'],
     ['an unknown field', { items: ['Kinine'], patients: {} }, 'unknown field(s): patients', ''],
     ['a misspelled patient field', { items: ['Kinine'], patient: { targetWeight: 70 } }, 'unknown field(s): targetWeight', 'patient'],
     ['a body that is not an object', ['Kinine'], 'the body must be a JSON object', ''],

@@ -115,6 +115,26 @@ describe('the report page', () => {
   });
 });
 
+describe('the dialysis context on the page', () => {
+  it('shows the worked-out rate and the causes to review, and points to them from the summary', async () => {
+    const doc = html((await submit({ items: 'Vitamine C 50 mg 1dd', targetWeightKg: '55', weightGainKg: '3,2', sessionHours: '4', crampsAtHome: 'yes' })).text);
+    expect(doc.querySelector('.metrics')?.text).toContain('800 ml/h = 14.5 ml/kg/h');
+    const causes = doc.querySelectorAll('.causes > li').map((li) => li.querySelector('.finding__title')?.text);
+    expect(causes[0]).toContain('ultrafiltration rate above 13 ml/kg/h');
+    expect(causes).toContainEqual(expect.stringContaining('target weight may be too low'));
+    expect(doc.querySelector('.summary__context a')?.getAttribute('href')).toBe('#context-title');
+  });
+
+  it('says when the context points to no cause', async () => {
+    const doc = html((await submit({ items: 'Vitamine C 50 mg 1dd', targetWeightKg: '80', weightGainKg: '1', sessionHours: '4' })).text);
+    expect(doc.querySelector('.context')?.text).toContain('points to no non-drug cause of cramps');
+  });
+
+  it('leaves the section out when no context is given', async () => {
+    expect(html((await submit({ items: 'Vitamine C 50 mg 1dd' })).text).querySelector('.context')).toBeNull();
+  });
+});
+
 describe('correcting a list', () => {
   it('offers a close match, and checks the line as that once accepted, keeping the other lines', async () => {
     const first = html((await submit({ items: 'Vitamine C 50 mg 1dd\nKinnine 250 mg a.n.' })).text);

@@ -49,6 +49,7 @@ function miniKb(members: string[]) {
     ],
     products: [],
     classes: [{ id: 'thinners', name: text('thinners'), description: text('d'), members, reviewedOn: '2026-01-01', references: ['ref'] }],
+    contextRules: [],
     interactions: [{ code: 'alpha.thinners', severity: 'caution', between: [{ substance: 'alpha' }, { class: 'thinners' }], reviewedOn: '2026-01-01', ...texts('alpha with {b}') }],
   };
   return indexKnowledgeBase(data);
