@@ -140,6 +140,7 @@ export const uiEn = {
     patient: { avoid: 'Do not take', caution: 'Ask your doctor first', ok: 'OK as entered', unknown: 'Not checked — ask your pharmacist' },
   } as Record<'pro' | 'patient', Record<string, string>>,
   severities: { avoid: 'Avoid', caution: 'Caution', info: 'Information' } as Record<string, string>,
+  patientSeverities: { avoid: 'Do not take', caution: 'Ask first', info: 'Good to know' } as Record<string, string>,
   kb: {
     title: 'Knowledge base',
     intro: 'Every verdict DialySafe gives comes from these entries. Each has its sources and the date it was last reviewed.',

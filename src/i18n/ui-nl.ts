@@ -142,6 +142,7 @@ export const uiNl: UiMessages = {
     patient: { avoid: 'Niet innemen', caution: 'Eerst overleggen met uw arts', ok: 'In orde zoals ingevuld', unknown: 'Niet gecontroleerd — vraag uw apotheker' },
   },
   severities: { avoid: 'Vermijden', caution: 'Voorzichtig', info: 'Informatie' },
+  patientSeverities: { avoid: 'Niet innemen', caution: 'Eerst vragen', info: 'Goed om te weten' },
   kb: {
     title: 'Kennisbank',
     intro: 'Elk oordeel van DialySafe komt uit deze items. Elk item heeft zijn bronnen en de datum waarop het laatst is beoordeeld.',

@@ -80,9 +80,8 @@ function applyAcceptedSuggestion(lines: string[], accept: string): string[] {
 
 export function readCheckForm(body: unknown, lang: Lang): FormReading {
   const t = messages(lang).ui;
-  const raw = rawForm.parse(body ?? {});
-  let lines = splitLines(raw.items);
-  lines = applyAcceptedSuggestion(lines, raw.accept);
+  const { accept, ...raw } = rawForm.parse(body ?? {});
+  const lines = applyAcceptedSuggestion(splitLines(raw.items), accept);
   const values: FormValues = { ...emptyForm(), ...raw, items: lines.length > 0 ? lines.join('\n') : raw.items };
   const errors: Record<string, string> = {};
 

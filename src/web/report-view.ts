@@ -8,7 +8,7 @@ import type { DailyDose, Finding, Report, Verdict } from '../engine/report.js';
 import { VERDICT_ORDER } from '../engine/report.js';
 import type { Lang } from '../kb/schema.js';
 import { kbPath } from '../kb-links.js';
-import type { PageOptions } from './page-options.js';
+import type { PageOptions, View } from './page-options.js';
 
 export const VERDICT_ICONS: Record<Verdict, string> = { avoid: '✖', unknown: '?', caution: '!', ok: '✓' };
 export const SEVERITY_ICONS: Record<string, string> = { avoid: '✖', caution: '!', info: 'i' };
@@ -27,6 +27,10 @@ export interface FindingView {
   certainty?: string;
   references: { title: string; url: string }[];
   kbUrl: string;
+  /** Numbers of the references in the report's list of sources (used on paper). */
+  refNumbers: number[];
+  /** For an interaction or total shown under a line: where its full text is. */
+  crossRef?: string;
   lines?: string;
   /** For a line's interaction or total finding: which other lines it concerns. */
   scope?: string;
@@ -45,12 +49,38 @@ function scopeOf(f: Finding, self: number, lang: Lang): string | undefined {
   return r.totalOf(formatLines(f.items, lang));
 }
 
-export function findingView(f: Finding, lang: Lang, self?: number): FindingView {
+/** Every reference of a report once, numbered in the order the report first cites it. */
+export class ReferenceList {
+  readonly entries: { n: number; title: string; url: string }[] = [];
+  private readonly byUrl = new Map<string, number>();
+
+  numbers(references: { title: string; url: string }[]): number[] {
+    return references.map((r) => {
+      let n = this.byUrl.get(r.url);
+      if (n === undefined) {
+        n = this.entries.length + 1;
+        this.byUrl.set(r.url, n);
+        this.entries.push({ n, title: r.title, url: r.url });
+      }
+      return n;
+    });
+  }
+}
+
+interface FindingOptions {
+  self?: number;
+  view?: View;
+  refs?: ReferenceList;
+  crossRef?: string;
+}
+
+export function findingView(f: Finding, lang: Lang, opts: FindingOptions = {}): FindingView {
   const m = messages(lang);
+  const severities = opts.view === 'patient' ? m.ui.patientSeverities : m.ui.severities;
   const view: FindingView = {
     code: f.code,
     severity: f.severity,
-    severityLabel: m.ui.severities[f.severity] ?? f.severity,
+    severityLabel: severities[f.severity] ?? f.severity,
     icon: SEVERITY_ICONS[f.severity] ?? '',
     title: f.title,
     explanation: f.explanation,
@@ -60,10 +90,12 @@ export function findingView(f: Finding, lang: Lang, self?: number): FindingView 
     evidenceSummary: f.evidence.summary,
     references: f.references.map((r) => ({ title: r.title, url: r.url.startsWith('/') ? `${r.url}?lang=${lang}` : r.url })),
     kbUrl: kbUrl(f, lang),
+    refNumbers: opts.crossRef ? [] : (opts.refs?.numbers(f.references) ?? []),
   };
+  if (opts.crossRef) view.crossRef = opts.crossRef;
   if (f.evidence.certainty) view.certainty = m.certainty[f.evidence.certainty];
   if (f.items) view.lines = formatLines(f.items, lang);
-  const scope = self === undefined ? undefined : scopeOf(f, self, lang);
+  const scope = opts.self === undefined ? undefined : scopeOf(f, opts.self, lang);
   if (scope) view.scope = scope;
   return view;
 }
@@ -76,7 +108,8 @@ function doseText(d: DailyDose, lang: Lang): string {
   return `${d.substance.name}: ${main} ${messages(lang).perDay}${written}`;
 }
 
-function contextView(report: Report, lang: Lang) {
+function contextView(report: Report, options: PageOptions, refs: ReferenceList) {
+  const { lang } = options;
   const ui = messages(lang).ui.report;
   const u = messages(lang).units;
   const m = report.metrics;
@@ -87,7 +120,7 @@ function contextView(report: Report, lang: Lang) {
   if (perHour !== undefined) metrics.push({ label: ui.ufr, value: `${n(perHour)} ${u['ml/h']}${perKg !== undefined ? ` = ${n(perKg)} ${u['ml/kg/h']}` : ''}` });
   const share = m['weight-gain-percent'];
   if (share !== undefined) metrics.push({ label: ui.weightGainShare, value: formatPercent(share, lang) });
-  const findings = report.context.map((c) => findingView(c, lang));
+  const findings = report.context.map((c) => findingView(c, lang, { view: options.view, refs }));
   const given = Object.keys(m).length > 0 || findings.length > 0;
   return {
     shown: given,
@@ -103,6 +136,19 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
   const m = messages(lang);
   const ui = m.ui;
   const verdictWords = ui.verdicts[options.view] ?? ui.verdicts.pro ?? {};
+  const refs = new ReferenceList();
+  const context = contextView(report, options, refs);
+  const sameItems = (a: number[] | undefined, b: number[] | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  /** Interactions and totals are explained once, in their own section; a line links there. */
+  const crossRef = (f: Finding): string | undefined => {
+    if (!f.items) return undefined;
+    if (f.source.kind === 'interaction') {
+      const k = report.interactions.findIndex((x) => x.code === f.code && sameItems(x.items, f.items));
+      return k >= 0 ? `#interaction-${k + 1}` : undefined;
+    }
+    const k = report.totals.findIndex((t) => t.findings.some((x) => x.code === f.code && sameItems(x.items, f.items)));
+    return k >= 0 ? `#total-${k + 1}` : undefined;
+  };
   const lines = report.items.map((line) => {
     const r = line.reading;
     const rows: { label: string; value: string }[] = [
@@ -130,7 +176,10 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       rows,
       doses: line.dailyDose.map((d) => doseText(d, lang)),
       suggestions: line.suggestions,
-      findings: line.findings.map((f) => findingView(f, lang, line.index)),
+      findings: line.findings.map((f) => {
+        const ref = crossRef(f);
+        return findingView(f, lang, { self: line.index, view: options.view, refs, ...(ref ? { crossRef: ref } : {}) });
+      }),
     };
   });
   if (options.sort === 'severity') {
@@ -146,20 +195,23 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       counts: VERDICT_ORDER.map((v) => ({ verdict: v, label: verdictWords[v] ?? v, icon: VERDICT_ICONS[v], n: report.summary[v] })),
     },
     lines,
-    interactions: report.interactions.map((x) => ({
-      ...findingView(x, lang),
+    interactions: report.interactions.map((x, k) => ({
+      ...findingView(x, lang, { view: options.view, refs }),
+      anchor: `interaction-${k + 1}`,
       between: x.items.map((i) => `${i + 1}. ${inputs[i] ?? ''}`),
     })),
-    totals: report.totals.map((t) => ({
+    totals: report.totals.map((t, k) => ({
+      anchor: `total-${k + 1}`,
       name: t.substance.name,
       severity: t.severity,
-      severityLabel: ui.severities[t.severity] ?? t.severity,
+      severityLabel: (options.view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity] ?? t.severity,
       icon: SEVERITY_ICONS[t.severity] ?? '',
       amount: t.unit ? formatAmount(t.low, t.amount, t.unit, lang, t.of || undefined) : '',
       lines: formatLines(t.items, lang),
-      findings: t.findings.map((f) => findingView(f, lang)),
+      findings: t.findings.map((f) => findingView(f, lang, { view: options.view, refs })),
     })),
-    context: contextView(report, lang),
+    context,
+    references: refs.entries,
     kb: report.kb,
     checkedOn: new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeStyle: 'short' }).format(checkedOn),
   };

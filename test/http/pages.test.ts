@@ -107,6 +107,7 @@ describe('the report page', () => {
     expect(state?.querySelector('input[name=items]')?.getAttribute('value')).toBe('Kinine 250 mg 1dd a.n.');
     expect(state?.querySelector('input[name=targetWeightKg]')?.getAttribute('value')).toBe('70');
     expect(state?.querySelector('input[name=diabetes]')?.getAttribute('value')).toBe('yes');
+    expect(state?.querySelector('input[name=accept]')).toBeNull();
   });
 
   it('sorts lines worst first on request', async () => {
