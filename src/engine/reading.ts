@@ -1,5 +1,5 @@
 /** Describes how a line was read and the daily dose worked out, in the user's language. */
-import { formatAmount, formatNumber, formatUnit } from '../i18n/format.js';
+import { formatAmount, formatNumber, formatSignificant, formatUnit } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import type { Frequency } from '../intake/types.js';
 import type { Lang } from '../kb/schema.js';
@@ -32,7 +32,7 @@ function noteText(note: DoseNote, lang: Lang): string {
     case 'compound-or-measure':
       return t.compoundOrMeasure(note.form.name[lang], `${formatNumber(note.factor * 100, lang)}%`);
     case 'converted':
-      return t.converted(note.form.name[lang], formatNumber(note.factor, lang), formatUnit(note.from, lang));
+      return t.converted(note.form.name[lang], formatUnit(note.from, lang), formatSignificant(note.factor, lang), `${formatUnit(note.to.unit, lang)} ${note.to.of[lang]}`);
     case 'count-assumed':
       return t.countAssumed(formatUnit(note.per, lang));
     case 'per-session':

@@ -52,7 +52,7 @@ export const en = {
     formNotStated: (forms: string) => `form not named (${forms}): checked at the highest amount`,
     compoundOrMeasure: (form: string, pct: string) =>
       `the label may give the ${form} or the element itself (${pct} of the salt): checked both ways, using the higher`,
-    converted: (form: string, factor: string, unit: string) => `${form}: 1 ${unit} counts as ${factor}`,
+    converted: (form: string, unit: string, factor: string, to: string) => `${form}: 1 ${unit} = ${factor} ${to}`,
     countAssumed: (per: string) => `number of ${per} per time not stated: 1 assumed`,
     perSession: (n: number, assumed: boolean) =>
       `per dialysis session, ${n} sessions a week${assumed ? ' (default; enter the patient\'s own number)' : ''}`,

@@ -23,6 +23,11 @@ export function formatNumber(value: number, lang: Lang): string {
   return f.format(value);
 }
 
+/** A conversion factor with three significant digits: 0.0134, 0.83, 24.3. */
+export function formatSignificant(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(messages(lang).locale, { maximumSignificantDigits: 3 }).format(value);
+}
+
 /** "5.8%": one decimal is enough for a share. */
 export function formatPercent(value: number, lang: Lang): string {
   return `${formatNumber(Math.round(value * 10) / 10, lang)}%`;

@@ -48,7 +48,7 @@ export const nl: Messages = {
     formNotStated: (forms) => `vorm niet genoemd (${forms}): gecontroleerd op de hoogste hoeveelheid`,
     compoundOrMeasure: (form, pct) =>
       `het etiket kan het ${form} of het element zelf vermelden (${pct} van het zout): op beide manieren gecontroleerd, de hoogste telt`,
-    converted: (form, factor, unit) => `${form}: 1 ${unit} telt als ${factor}`,
+    converted: (form, unit, factor, to) => `${form}: 1 ${unit} = ${factor} ${to}`,
     countAssumed: (per) => `aantal ${per} per keer niet vermeld: 1 aangenomen`,
     perSession: (n, assumed) =>
       `per dialysesessie, ${n} sessies per week${assumed ? ' (standaard; vul het eigen aantal van de patiënt in)' : ''}`,

@@ -66,7 +66,7 @@ function conversionFactor(
       // Another unit (IU, mmol): the form's conversion decides; salt or element makes no difference.
       if (!conversion) continue;
       factors.push({ low: conversion.factor, high: conversion.factor });
-      if (form && conversion.factor !== 1) notes.push({ code: 'converted', form: f, factor: conversion.factor, from: unit });
+      if (form && conversion.factor !== 1) notes.push({ code: 'converted', form: f, factor: conversion.factor, from: unit, to: measure });
       continue;
     }
     const k = conversion?.factor;
@@ -76,7 +76,7 @@ function conversionFactor(
       if (form) notes.push({ code: 'compound-or-measure', form: f, factor: k });
     } else {
       factors.push({ low: k, high: k });
-      if (form && k !== 1) notes.push({ code: 'converted', form: f, factor: k, from: unit });
+      if (form && k !== 1) notes.push({ code: 'converted', form: f, factor: k, from: unit, to: measure });
     }
   }
   if (factors.length === 0) return undefined;

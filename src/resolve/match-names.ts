@@ -36,32 +36,38 @@ export interface NameSearch {
   rest: Token[];
 }
 
+/**
+ * Greedy longest match, left to right. A name may not jump over a dose ("Magnesium 400 mg
+ * citrate" is magnesium, its form chosen by the qualifier), except a product's name, which people
+ * split around the strength ("Vitamine C 1000 mg bruistablet").
+ */
 export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): NameSearch {
+  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r })));
   const matches: NameMatch[] = [];
   const rest: Token[] = [];
-  for (const run of runs) {
-    let i = 0;
-    while (i < run.length) {
-      const first = run[i];
-      if (!first || !content(first)) {
-        i++;
-        continue;
-      }
-      let found: { length: number; target: NameTarget } | undefined;
-      for (let length = Math.min(MAX_NAME_TOKENS, run.length - i); length >= 1 && !found; length--) {
-        const last = run[i + length - 1];
-        if (!last || !content(last)) continue;
-        const target = lookUp(run.slice(i, i + length), kb);
-        if (target) found = { length, target };
-      }
-      if (found) {
-        const last = run[i + found.length - 1] ?? first;
-        matches.push({ target: found.target, text: input.slice(first.start, last.end), start: first.start, end: last.end });
-        i += found.length;
-      } else {
-        rest.push(first);
-        i++;
-      }
+  let i = 0;
+  while (i < flat.length) {
+    const first = flat[i];
+    if (!first || !content(first.token)) {
+      i++;
+      continue;
+    }
+    let found: { length: number; target: NameTarget } | undefined;
+    for (let length = Math.min(MAX_NAME_TOKENS, flat.length - i); length >= 1 && !found; length--) {
+      const span = flat.slice(i, i + length);
+      const last = span[span.length - 1];
+      if (!last || !content(last.token)) continue;
+      const target = lookUp(span.map((s) => s.token), kb);
+      const crossesDose = last.run !== first.run;
+      if (target && (!crossesDose || target.kind === 'product')) found = { length, target };
+    }
+    if (found) {
+      const last = flat[i + found.length - 1]?.token ?? first.token;
+      matches.push({ target: found.target, text: input.slice(first.token.start, last.end), start: first.token.start, end: last.end });
+      i += found.length;
+    } else {
+      rest.push(first.token);
+      i++;
     }
   }
   return { matches, rest: rest.filter((t) => !FILLER.has(t.norm)) };

@@ -25,7 +25,7 @@ export type DoseNote =
   | { code: 'form-assumed'; form: Form }
   | { code: 'form-not-stated'; forms: Form[] }
   | { code: 'compound-or-measure'; form: Form; factor: number }
-  | { code: 'converted'; form: Form; factor: number; from: string }
+  | { code: 'converted'; form: Form; factor: number; from: string; to: NonNullable<Substance['measure']> }
   | { code: 'count-assumed'; per: Product['per'] }
   | { code: 'per-session'; sessionsPerWeek: number; assumed: boolean }
   | { code: 'prn-maximum' }
