@@ -151,6 +151,7 @@ export const uiEn = {
     unknownMeans: 'A line with something the knowledge base does not know is reported as "not checked — verify by hand", never as OK.',
     counts: (s: number, p: number, c: number, i: number) => `${s} substances, ${p} products, ${c} drug classes and ${i} interaction rules.`,
     substances: 'Substances reviewed for dialysis',
+    substanceColumn: 'Substance',
     partners: 'Drugs recognised for their interactions (dose not reviewed)',
     products: 'Products',
     classes: 'Drug classes',

@@ -153,6 +153,7 @@ export const uiNl: UiMessages = {
     unknownMeans: 'Een regel met iets wat de kennisbank niet kent, wordt gemeld als "niet gecontroleerd — controleer zelf", nooit als in orde.',
     counts: (s, p, c, i) => `${s} stoffen, ${p} producten, ${c} geneesmiddelgroepen en ${i} regels voor wisselwerkingen.`,
     substances: 'Stoffen beoordeeld voor dialyse',
+    substanceColumn: 'Stof',
     partners: 'Geneesmiddelen herkend voor hun wisselwerkingen (dosis niet beoordeeld)',
     products: 'Producten',
     classes: 'Geneesmiddelgroepen',

@@ -3,6 +3,7 @@ import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import { partyIncludes } from '../engine/interactions.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import { nameKey } from '../kb/names.js';
 import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import { findingView } from './report-view.js';
 
@@ -110,6 +111,17 @@ export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
   return { ...view, a, b };
 }
 
+/** Names as a reader wants them listed: each spelling once, whatever its case or accents. */
+function distinctNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = nameKey(n);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function refs(kb: KnowledgeBase, ids: string[]) {
   return [...new Set(ids)].flatMap((id) => {
     const r = kb.references.get(id);
@@ -131,11 +143,11 @@ export function substanceView(kb: KnowledgeBase, s: Substance, lang: Lang) {
     verdict: s.verdictInDialysis,
     summary: s.summary[lang],
     reviewedOn: s.reviewedOn,
-    names: [...new Set([s.name.en, s.name.nl, ...s.names])],
+    names: distinctNames([s.name.en, s.name.nl, ...s.names]),
     measure: s.measure ? `${messages(lang).units[s.measure.unit] ?? s.measure.unit} ${s.measure.of[lang]}` : undefined,
     forms: s.forms.map((f) => ({
       name: f.name[lang],
-      names: [...new Set([f.name.en, f.name.nl, ...f.names])],
+      names: distinctNames([f.name.en, f.name.nl, ...f.names]),
       isDefault: f.id === s.defaultForm,
       note: f.note?.[lang],
     })),
@@ -157,7 +169,7 @@ export function productView(kb: KnowledgeBase, p: Product, lang: Lang) {
     name: p.name[lang],
     summary: p.summary[lang],
     reviewedOn: p.reviewedOn,
-    names: [...new Set([p.name.en, p.name.nl, ...p.names])],
+    names: distinctNames([p.name.en, p.name.nl, ...p.names]),
     per: m.ui.kb.per(m.units[p.per] ?? p.per),
     ingredients: p.ingredients.map((i) => {
       const s = kb.substances.get(i.substance);
