@@ -15,10 +15,12 @@ function frequencyText(f: Frequency, lang: Lang): string {
       return `${r.timesPerDay(n(f.perDay))} (“${f.text}”)`;
     case 'per-session':
       return `${r.perSession(n(f.perSession))} (“${f.text}”)`;
+    case 'schedule':
+      return `${r.schedule(n(f.perDay), n(f.unitsPerDay))} (“${f.text}”)`;
     case 'prn':
-      return f.max
-        ? `${r.asNeededMax(n(f.max.perDay), f.max.of === 'units' ? r.units : r.administrations)} (“${f.text}”)`
-        : `${r.asNeeded} (“${f.text}”)`;
+      if (!f.max) return `${r.asNeeded} (“${f.text}”)`;
+      if ('amount' in f.max) return `${r.asNeededMaxAmount(formatAmount(f.max.amount, f.max.amount, f.max.unit, lang))} (“${f.text}”)`;
+      return `${r.asNeededMax(n(f.max.perDay), f.max.of === 'units' ? r.units : r.administrations)} (“${f.text}”)`;
   }
 }
 
@@ -43,6 +45,8 @@ function noteText(note: DoseNote, lang: Lang): string {
       return t.prnMaximumAdministrations;
     case 'range':
       return t.range;
+    case 'per-kg':
+      return t.perKg(formatAmount(note.perKg, note.perKg, note.unit, lang), `${formatNumber(note.weightKg, lang)} kg`);
     case 'ambiguous-number':
       return t.ambiguousNumber(note.text, formatNumber(note.read, lang), formatNumber(note.other, lang));
   }

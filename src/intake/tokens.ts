@@ -1,7 +1,9 @@
 import { readNumber } from './numbers.js';
 import type { Token } from './types.js';
 
-const TOKEN = /(\d+(?:[.,]\d+)*)|(['’`]s\b)|([\p{L}\p{M}]+)|(\S)/gu;
+/** "½ tablet", "1/2 tablet": a fraction of a unit. Only proper fractions of halves, thirds and quarters. */
+const FRACTION_GLYPHS: Record<string, number> = { '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4 };
+const TOKEN = /(?<![\d.,/])(1\/[234]|2\/[34]|3\/4)(?![\d/])|([½⅓⅔¼¾])|(\d+(?:[.,]\d+)*)|(?:['’`]s\b)|([\p{L}\p{M}]+)|(\S)/gu;
 
 export function normalize(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’|`/g, "'");
@@ -13,13 +15,19 @@ export function tokenize(input: string): Token[] {
   for (const m of input.matchAll(TOKEN)) {
     const text = m[0];
     const start = m.index;
-    const base = { text, norm: normalize(text), start, end: start + text.length };
+    // NFKD would turn "½" into "1⁄2"; the canonical form of a number is "#" anyway.
+    const base = { text, norm: m[2] ? text : normalize(text), start, end: start + text.length };
     if (m[1] !== undefined) {
+      const [numerator = '', denominator = ''] = text.split('/');
+      tokens.push({ ...base, kind: 'number', value: Number(numerator) / Number(denominator) });
+    } else if (m[2] !== undefined) {
+      tokens.push({ ...base, kind: 'number', value: FRACTION_GLYPHS[m[2]] ?? NaN });
+    } else if (m[3] !== undefined) {
       const n = readNumber(text);
       if (!n) tokens.push({ ...base, kind: 'punct' });
       else if (n.alternative === undefined) tokens.push({ ...base, kind: 'number', value: n.value });
       else tokens.push({ ...base, kind: 'number', value: n.value, alternative: n.alternative });
-    } else if (m[4] !== undefined) {
+    } else if (m[5] !== undefined) {
       tokens.push({ ...base, kind: 'punct' });
     } else {
       tokens.push({ ...base, kind: 'word' });

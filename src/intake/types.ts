@@ -13,6 +13,8 @@ export interface Amount extends Interval {
   unit: AmountUnit;
   /** The words on the line this was read from. */
   text: string;
+  /** "20 mg/kg": the amount is per kilogram of body weight. */
+  perKg?: boolean;
 }
 
 export interface Count extends Interval {
@@ -24,8 +26,16 @@ export type Frequency =
   | { kind: 'regular'; perDay: Interval; text: string }
   /** Times per dialysis session; per day depends on the patient's sessions per week. */
   | { kind: 'per-session'; perSession: Interval; text: string }
-  /** As needed, with the stated maximum (administrations or units per day) when there is one. */
-  | { kind: 'prn'; max?: { perDay: Interval; of: 'administrations' | 'units' }; text: string };
+  /** Different numbers of units at set times ("2 at dinner and 1 at bedtime"). */
+  | { kind: 'schedule'; perDay: Interval; unitsPerDay: Interval; unitsPerTime: Interval; text: string }
+  /** As needed, with the stated maximum per day when there is one. */
+  | { kind: 'prn'; max?: PrnMaximum; text: string };
+
+export type PrnMaximum =
+  /** "max 3 per dag" (administrations) or "max 6 tabletten per dag" (units). */
+  | { perDay: Interval; of: 'administrations' | 'units' }
+  /** "max 60 ml per dag": an amount in the unit written. */
+  | { amount: number; unit: AmountUnit };
 
 export type Route = 'oral' | 'iv';
 
@@ -49,6 +59,10 @@ export type IntakeNote =
   | { code: 'several-frequencies'; texts: string[] }
   | { code: 'several-counts'; texts: string[] }
   | { code: 'prn-without-maximum' }
+  | { code: 'prn-extra' }
+  | { code: 'vague-frequency'; text: string }
+  | { code: 'unknown-strength'; text: string }
+  | { code: 'rate-per-hour'; text: string }
   | { code: 'unread-text'; text: string };
 
 export interface ParsedLine {

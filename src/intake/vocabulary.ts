@@ -92,6 +92,9 @@ export const FORM_WORD = alt(
   'ampul', 'ampullen', 'ampoule', 'ampoules', 'flacon', 'flacons', 'vial', 'vials',
   'stuk', 'stuks', 'piece', 'pieces', 'dosis', 'doses', 'dose', 'dosering', 'effervescent',
   'chewable', 'lozenge', 'lozenges', 'gummy', 'gummies', 'scoop', 'scoops', 'schepje', 'schepjes',
+  // containers of drinks: counted, their volume written beside them ("1 blikje (330 ml)")
+  'blikje', 'blikjes', 'blik', 'can', 'cans', 'flesje', 'flesjes', 'fles', 'flessen', 'bottle', 'bottles',
+  'glas', 'glazen', 'glaasje', 'glass', 'glasses', 'beker', 'bekers', 'cup', 'cups', 'kopje', 'kopjes', 'mok', 'mug',
 );
 
 /** A number or a range of numbers: "1", "1-2", "1 à 2", "1 tot 2", "1 to 2", "1 or 2". */
@@ -117,6 +120,32 @@ export const PRN = alt(
   'when required', 'as required', 'on demand', 'as necessary', 'sos', 'for cramps', 'for cramp',
 );
 
+/** Frequencies too vague to count: the daily dose cannot be worked out. */
+export const VAGUE = alt(
+  'een paar keer', 'enkele keren', 'af en toe', 'soms', 'wel eens', 'regelmatig', 'a few times', 'several times',
+  'sometimes', 'occasionally', 'now and then', 'from time to time', 'every now and then', 'once in a while',
+);
+
+/** "zo nodig extra": as-needed doses on top of a regular one, so there is no maximum. */
+export const PRN_EXTRA = alt(
+  'en zo nodig extra', 'zo nodig extra', 'extra zo nodig', 'plus zo nodig', '\\+ zo nodig', 'en extra zo nodig',
+  'and extra as needed', 'extra as needed', 'extra if needed', 'plus prn', '\\+ prn', 'and prn', 'extra prn',
+);
+
+/** Days of the week, Dutch and English, for "ma/wo/vr" and "Mon/Wed/Fri": the word → day 0–6. */
+export const WEEKDAYS: Record<string, number> = Object.fromEntries(
+  [
+    ['maandag', 'maandagen', 'ma', 'monday', 'mondays', 'mon'],
+    ['dinsdag', 'dinsdagen', 'di', 'tuesday', 'tuesdays', 'tue', 'tues'],
+    ['woensdag', 'woensdagen', 'wo', 'wednesday', 'wednesdays', 'wed'],
+    ['donderdag', 'donderdagen', 'do', 'thursday', 'thursdays', 'thu', 'thur', 'thurs'],
+    ['vrijdag', 'vrijdagen', 'vr', 'friday', 'fridays', 'fri'],
+    ['zaterdag', 'zaterdagen', 'za', 'saturday', 'saturdays', 'sat'],
+    ['zondag', 'zondagen', 'zo', 'sunday', 'sundays', 'sun'],
+  ].flatMap((words, day) => words.map((w) => [w, day] as const)),
+);
+export const WEEKDAY = alt(...Object.keys(WEEKDAYS));
+
 export const MAXIMUM = alt(
   'max', abbr('max.'), 'maximaal', 'maximum', 'tot maximaal', 'up to', 'niet meer dan', 'not more than',
   'no more than', 'hoogstens', 'ten hoogste', 'at most', 'tot',
@@ -124,7 +153,9 @@ export const MAXIMUM = alt(
 
 export const PER_SESSION = alt(
   '(?:na|after|post) (?:elke|iedere|each|every|de|the|een|a)? ?(?:dialyse|dialysis|hemodialyse|hemodialysis|haemodialysis|hd|dialysebehandeling|dialysesessie|sessie|session|behandeling)',
-  'post ?- ?hd', 'post ?- ?dialysis', 'postdialyse', 'op dialysedagen', 'on dialysis days', 'dialysis days',
+  'post ?- ?hd', 'post ?- ?dialysis', 'post ?- ?dialyse', 'postdialyse', 'op dialysedagen', 'on dialysis days', 'dialysis days',
+  '(?:at )?(?:the )?end of (?:each|every|the) (?:session|dialysis|hd)', '(?:aan het )?einde? van (?:elke|iedere|de) (?:dialyse|sessie)',
+  'bij (?:het )?(?:aansluiten|afkoppelen|afsluiten)', 'bij (?:de )?aansluiting', '(?:at|on) (?:the )?(?:start of (?:each|every|the) )?(?:connection|session start)',
   '(?:tijdens|during|bij|at) (?:elke|iedere|each|every|de|the)? ?(?:dialyse|dialysis|hd|sessie|session)',
   'per dialyse', 'per sessie', 'per session', 'per dialysis', 'elke dialyse', 'iedere dialyse', 'each dialysis',
 );
@@ -143,9 +174,10 @@ export const TIMES_OF_DAY: Record<string, string> = {
     'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',
     'mane', 'qam', abbr('q.a.m.'), 'with breakfast', 'at breakfast', 'breakfast',
   ),
-  noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
+  noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'bij de middagmaaltijd', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
   evening: alt(
     "'s avonds", 'avonds', 'in de avond', 'bij het avondeten', 'bij avondeten', 'avondeten', 'bij het eten',
+    'bij de avondmaaltijd', 'bij het avondmaal', 'avondmaaltijd',
     'evening', 'in the evening', 'every evening', 'each evening', 'with dinner', 'at dinner', 'dinner',
     'with supper', 'at supper', 'supper', 'bij de maaltijd',
   ),

@@ -4,7 +4,7 @@
  * are not named and labels that may give salt or element are carried as intervals; checks use
  * the upper end, and every assumption becomes a note the user sees.
  */
-import type { Interval, ParsedLine } from '../intake/types.js';
+import type { Amount, AmountUnit, Interval, ParsedLine } from '../intake/types.js';
 import type { Form, Product, Substance } from '../kb/schema.js';
 import { DEFAULT_SESSIONS_PER_WEEK, type Patient } from '../patient.js';
 import type { DoseGap, DoseNote, DoseReading, Span } from './types.js';
@@ -17,17 +17,45 @@ const isRange = (i: Interval) => i.high - i.low > 1e-9;
 
 interface Frequency {
   perDay?: Interval;
-  /** PRN maximum counted in units ("max 6 tabletten per dag"). */
+  /** Units a day counted directly: a PRN maximum in units ("max 6 tabletten per dag") or a schedule. */
   unitsPerDay?: Interval;
+  /** Units per administration when the frequency sets it (a schedule of 2 and 1). */
+  unitsPerTime?: Interval;
+  /** A PRN maximum as an amount a day ("max 60 ml per dag"). */
+  amountPerDay?: { amount: number; unit: AmountUnit };
   gap?: DoseGap;
+}
+
+/** Why intake could not give a frequency, in the words of the note it left. */
+function frequencyGap(parsed: ParsedLine): DoseGap {
+  const codes = new Set(parsed.notes.map((n) => n.code));
+  if (codes.has('rate-per-hour')) return 'rate-per-hour';
+  if (codes.has('prn-extra')) return 'prn-extra';
+  if (codes.has('vague-frequency')) return 'vague-frequency';
+  if (codes.has('several-frequencies')) return 'several-frequencies';
+  return 'no-frequency';
+}
+
+/**
+ * Why a dose cannot be read at all, whatever the frequency. A product counted in tablets carries its
+ * strengths in its name ("OsvaRen 435 mg/235 mg"), so only a strength that is the dose counts.
+ */
+function lineGap(parsed: ParsedLine, strengthIsDose = true): DoseGap | undefined {
+  const codes = new Set(parsed.notes.map((n) => n.code));
+  if (codes.has('rate-per-hour')) return 'rate-per-hour';
+  if (codes.has('several-strengths') && strengthIsDose) return 'several-strengths';
+  if (codes.has('several-counts')) return 'several-counts';
+  return undefined;
 }
 
 function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): Frequency {
   const f = parsed.frequency;
-  if (!f) return { gap: 'no-frequency' };
+  if (!f) return { gap: frequencyGap(parsed) };
   switch (f.kind) {
     case 'regular':
       return { perDay: f.perDay };
+    case 'schedule':
+      return { unitsPerDay: f.unitsPerDay, unitsPerTime: f.unitsPerTime };
     case 'per-session': {
       const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
       notes.push({ code: 'per-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });
@@ -36,12 +64,23 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
     case 'prn': {
       if (!f.max) return { gap: 'prn-without-maximum' };
       notes.push({ code: 'prn-maximum' });
+      if ('amount' in f.max) return { amountPerDay: f.max };
       const max = { low: 0, high: f.max.perDay.high };
       if (f.max.of === 'units') return { unitsPerDay: max };
       if (parsed.count && parsed.count.high > 1) notes.push({ code: 'prn-maximum-administrations' });
       return { perDay: max };
     }
   }
+}
+
+/** "20 mg/kg" becomes an amount with the patient's target weight, or cannot be worked out. */
+function strengthOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): Amount | DoseGap | undefined {
+  const strength = parsed.strength;
+  if (!strength?.perKg) return strength;
+  const kg = patient.targetWeightKg;
+  if (kg === undefined) return 'per-kg-without-weight';
+  notes.push({ code: 'per-kg', perKg: strength.high, unit: strength.unit, weightKg: kg });
+  return { ...strength, ...times(strength, { low: kg, high: kg }) };
 }
 
 function ambiguityNotes(parsed: ParsedLine): DoseNote[] {
@@ -102,29 +141,39 @@ export function substanceDose(
   const notes: DoseNote[] = ambiguityNotes(parsed);
   if (formAssumed && form) notes.push({ code: 'form-assumed', form });
   if (severalSubstances) return { gap: 'several-substances', notes };
-  const strength = parsed.strength;
-  if (!strength) return { gap: 'no-strength', notes };
-  if (strength.unit === 'ml') return { gap: 'volume-without-concentration', notes };
-
-  const count = parsed.count ?? ONE;
-  const writtenSingle = times(strength, count);
-  const factor = conversionFactor(substance, form, strength.unit, notes);
-  if (isRange(strength) || isRange(count)) notes.push({ code: 'range' });
-
+  const unreadable = lineGap(parsed);
+  if (unreadable) return { gap: unreadable, notes };
+  const strength = strengthOf(parsed, patient, notes);
+  if (typeof strength === 'string') return { gap: strength, notes };
   const frequency = frequencyOf(parsed, patient, notes);
-  const writtenDaily = frequency.unitsPerDay
-    ? times(strength, frequency.unitsPerDay)
-    : frequency.perDay && times(writtenSingle, frequency.perDay);
-  if (frequency.perDay && isRange(frequency.perDay) && parsed.frequency?.kind !== 'prn') notes.push({ code: 'range' });
+  const max = frequency.amountPerDay;
+  if (!strength && !max) return { gap: 'no-strength', notes };
+  if (strength?.unit === 'ml' || (!strength && max?.unit === 'ml')) return { gap: 'volume-without-concentration', notes };
 
-  const reading: DoseReading = { notes: dedupe(notes) };
-  if (writtenDaily) reading.dailyAsWritten = { ...writtenDaily, unit: strength.unit };
+  const count = frequency.unitsPerTime ?? parsed.count ?? ONE;
+  if (strength && (isRange(strength) || isRange(count))) notes.push({ code: 'range' });
+  const writtenSingle = strength && times(strength, count);
+  let writtenDaily: Interval | undefined;
+  let dailyUnit: AmountUnit | undefined = strength?.unit;
+  if (max) {
+    writtenDaily = { low: 0, high: max.amount };
+    dailyUnit = max.unit;
+  } else if (strength) {
+    writtenDaily = frequency.unitsPerDay ? times(strength, frequency.unitsPerDay) : frequency.perDay && writtenSingle && times(writtenSingle, frequency.perDay);
+    if (frequency.perDay && isRange(frequency.perDay) && parsed.frequency?.kind !== 'prn') notes.push({ code: 'range' });
+  }
+
+  const reading: DoseReading = { notes };
+  if (writtenDaily && dailyUnit) reading.dailyAsWritten = { ...writtenDaily, unit: dailyUnit };
   if (substance.measure) {
-    if (!factor) return { ...reading, gap: 'unit-not-convertible' };
-    reading.single = span(times(writtenSingle, factor), substance.measure.unit);
-    if (writtenDaily) reading.daily = span(times(writtenDaily, factor), substance.measure.unit);
+    const singleFactor = strength && conversionFactor(substance, form, strength.unit, notes);
+    const dailyFactor = dailyUnit && conversionFactor(substance, form, dailyUnit, notes);
+    if ((strength && !singleFactor) || !dailyFactor) return { ...reading, notes: dedupe(notes), gap: 'unit-not-convertible' };
+    if (writtenSingle && singleFactor) reading.single = span(times(writtenSingle, singleFactor), substance.measure.unit);
+    if (writtenDaily) reading.daily = span(times(writtenDaily, dailyFactor), substance.measure.unit);
   }
   if (!writtenDaily) reading.gap = frequency.gap ?? 'no-frequency';
+  reading.notes = dedupe(reading.notes);
   return reading;
 }
 
@@ -137,34 +186,44 @@ export function productDose(
   patient: Patient,
 ): DoseReading {
   const notes: DoseNote[] = ambiguityNotes(parsed);
+  const byVolume = product.per === 'ml' || product.per === 'l';
+  const unreadable = lineGap(parsed, byVolume);
+  if (unreadable) return { gap: unreadable, notes };
+  const frequency = frequencyOf(parsed, patient, notes);
+  const toProductUnits = (ml: Interval) => (product.per === 'l' ? times(ml, { low: 0.001, high: 0.001 }) : ml);
+  const maxMl = frequency.amountPerDay?.unit === 'ml' ? { low: 0, high: frequency.amountPerDay.amount } : undefined;
+  if (frequency.amountPerDay && !(byVolume && maxMl)) return { gap: 'unit-not-convertible', notes };
+
   let units: Interval | undefined;
   let unitName: string = product.per;
-  if (product.per === 'ml' || product.per === 'l') {
+  let writtenPerDay: Interval | undefined;
+  if (byVolume) {
     const volume = parsed.strength?.unit === 'ml' ? parsed.strength : undefined;
-    if (!volume) return { gap: 'no-strength', notes };
-    units = product.per === 'l' ? times(volume, { low: 0.001, high: 0.001 }) : volume;
+    if (!volume && !maxMl) return { gap: 'no-volume', notes };
+    // "2 blikjes (330 ml)": the volume of each container, times the containers
+    const total = volume && times(volume, parsed.count ?? ONE);
+    if (total) {
+      units = toProductUnits(total);
+      if (isRange(total)) notes.push({ code: 'range' });
+    }
     unitName = 'ml';
-    if (isRange(volume)) notes.push({ code: 'range' });
+    writtenPerDay = maxMl ?? (total && frequency.perDay && times(total, frequency.perDay));
   } else {
-    units = parsed.count;
+    units = frequency.unitsPerTime ?? parsed.count;
     if (!units) {
       units = ONE;
       notes.push({ code: 'count-assumed', per: product.per });
     } else if (isRange(units)) notes.push({ code: 'range' });
+    writtenPerDay = frequency.unitsPerDay ?? (frequency.perDay && times(units, frequency.perDay));
   }
+  const unitsPerDay = maxMl ? toProductUnits(maxMl) : byVolume ? writtenPerDay && toProductUnits(writtenPerDay) : writtenPerDay;
 
-  const frequency = frequencyOf(parsed, patient, notes);
-  const unitsPerDay = frequency.unitsPerDay ?? (frequency.perDay && times(units, frequency.perDay));
-  const written = product.per === 'l' && parsed.strength ? parsed.strength : units;
   const reading: DoseReading = { notes: dedupe(notes) };
-  if (unitsPerDay) {
-    const writtenPerDay = frequency.unitsPerDay ?? (frequency.perDay && times(written, frequency.perDay));
-    if (writtenPerDay) reading.dailyAsWritten = { ...writtenPerDay, unit: unitName };
-  }
+  if (writtenPerDay) reading.dailyAsWritten = { ...writtenPerDay, unit: unitName };
   const amount = ingredient.amount;
   if (!amount || !substance.measure) return { ...reading, gap: 'amount-unknown' };
   const per: Interval = 'amount' in amount ? { low: amount.amount, high: amount.amount } : amount;
-  reading.single = span(times(units, per), amount.unit);
+  if (units) reading.single = span(times(units, per), amount.unit);
   if (unitsPerDay) reading.daily = span(times(unitsPerDay, per), amount.unit);
   else reading.gap = frequency.gap ?? 'no-frequency';
   return reading;

@@ -110,12 +110,17 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
     }),
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
+  // A number that is neither a name nor part of the dose may change the dose ("1dd, soms 2").
+  const strayNumber = unread.some((t) => t.kind === 'number');
+  const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) =>
+    strayNumber ? { ...ing, dose: { gap: 'stray-number' as const, notes: ing.dose.notes } } : ing,
+  );
   return {
     index,
     input,
     parsed,
     matches,
-    ingredients: ingredientsOf(parsed, matches, rest, kb, patient),
+    ingredients,
     suggestions: matches.length === 0 ? suggestNames(input, rest, kb) : [],
     unread: unread.map((t) => t.text),
   };

@@ -12,12 +12,21 @@ export interface Span {
 /** Why a dose could not be worked out; the engine turns it into "dose not checked". */
 export type DoseGap =
   | 'no-strength'
+  | 'no-volume'
   | 'no-frequency'
   | 'prn-without-maximum'
   | 'unit-not-convertible'
   | 'volume-without-concentration'
   | 'amount-unknown'
   | 'several-substances'
+  | 'several-strengths'
+  | 'several-counts'
+  | 'several-frequencies'
+  | 'vague-frequency'
+  | 'prn-extra'
+  | 'rate-per-hour'
+  | 'per-kg-without-weight'
+  | 'stray-number'
   | 'unclear-dose';
 
 /** An assumption or conversion behind a dose, shown next to it. */
@@ -31,6 +40,7 @@ export type DoseNote =
   | { code: 'prn-maximum' }
   | { code: 'prn-maximum-administrations' }
   | { code: 'range' }
+  | { code: 'per-kg'; perKg: number; unit: string; weightKg: number }
   | { code: 'ambiguous-number'; text: string; read: number; other: number };
 
 export interface DoseReading {

@@ -103,6 +103,69 @@ describe('intake: frequencies', () => {
   });
 });
 
+describe('intake: schedules, weekdays and periods', () => {
+  it.each([
+    ['Vitamin C 250 mg Mon/Wed/Fri', 3 / 7],
+    ['Vitamine C 500 mg ma/wo/vr', 3 / 7],
+    ['Vitamine E 400 IE op maandag', 1 / 7],
+    ['Coumadin 2 mg daily except Sundays', 6 / 7],
+    ['Cordarone 100 mg 5 dagen per week', 5 / 7],
+    ['Darbepoetin 40 microgram every 2 weeks', 1 / 14],
+    ['Colecalciferol 25.000 IE 1x per 4 weken', 1 / 28],
+    ['Digoxin 0,0625 mg q.o.d.', 0.5],
+    ['Quinine 200 mg every other night', 0.5],
+    ['Vitamin C 500 mg 1 or 2 a day', 2],
+    ['Gabapentin 300 mg three times a week after dialysis', 3 / 7],
+    ['Levocarnitine 1 g IV na elke dialyse (4x per week)', 4 / 7],
+  ])('%s → %s per day', (line, n) => {
+    expect(perDay(line)).toBeCloseTo(n, 6);
+  });
+
+  it('adds up different counts at different times of day', () => {
+    const f = parseLine('Inhibin 100 mg 2 tabletten bij de avondmaaltijd en 1 voor het slapen').frequency;
+    expect(f).toMatchObject({ kind: 'schedule', perDay: { high: 2 }, unitsPerDay: { high: 3 }, unitsPerTime: { high: 2 } });
+  });
+
+  it('reads the Belgian 1-0-1 grid as morning and evening', () => {
+    expect(parseLine('Magnesium 250 mg 1-0-1').frequency).toMatchObject({ kind: 'schedule', perDay: { high: 2 }, unitsPerDay: { high: 2 } });
+  });
+
+  it('reads half a tablet, written either way', () => {
+    expect(parseLine('Kinine 250 mg 1dd ½ tablet a.n.').count).toMatchObject({ high: 0.5 });
+    expect(parseLine('Digoxine 0,25 mg 1/2 tablet om de dag').count).toMatchObject({ high: 0.5 });
+  });
+
+  it('keeps a dose per kilogram as such', () => {
+    expect(parseLine('Levocarnitine 20 mg/kg IV post-dialysis').strength).toMatchObject({ high: 20, unit: 'mg', perKg: true });
+  });
+
+  it('keeps a maximum amount a day next to the strength', () => {
+    const p = parseLine('Milk of magnesia 15-30 ml prn, max 60 ml/day');
+    expect(p.strength).toMatchObject({ low: 15, high: 30, unit: 'ml' });
+    expect(p.frequency).toMatchObject({ kind: 'prn', max: { amount: 60, unit: 'ml' } });
+  });
+
+  it.each([
+    ['Kinine 200 mg a.n. en zo nodig extra', 'prn-extra'],
+    ['Vitamine C een paar keer per week 500 mg', 'vague-frequency'],
+    ['Vitamin E 400 IU daily or every other day', 'several-frequencies'],
+    ['Vitamin E 400/800 IU daily', 'several-strengths'],
+    ['Heparin 1000 units/hour during dialysis', 'rate-per-hour'],
+    ['Kinine ? mg a.n.', 'unknown-strength'],
+  ])('says what it could not read in "%s" (%s) instead of guessing', (line, code) => {
+    const p = parseLine(line);
+    expect(p.notes.map((n) => n.code)).toContain(code);
+    if (code !== 'several-strengths' && code !== 'unknown-strength') expect(p.frequency).toBeUndefined();
+    if (code === 'several-strengths' || code === 'unknown-strength') expect(p.strength).toBeUndefined();
+  });
+
+  it('does not read a start date as a dose', () => {
+    const p = parseLine('Kininesulfaat 250mg a.n. sinds 2019');
+    expect(p.strength).toMatchObject({ high: 250 });
+    expect(p.nameRuns.flat().some((t) => t.kind === 'number')).toBe(false);
+  });
+});
+
 describe('intake: routes and names', () => {
   it.each([
     ['L-carnitine 1 g IV na elke dialyse', 'iv'],
