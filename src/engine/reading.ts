@@ -15,6 +15,8 @@ function frequencyText(f: Frequency, lang: Lang): string {
       return `${r.timesPerDay(n(f.perDay))} (“${f.text}”)`;
     case 'per-session':
       return `${r.perSession(n(f.perSession))} (“${f.text}”)`;
+    case 'non-session':
+      return `${r.nonSession(n(f.perOffDay))} (“${f.text}”)`;
     case 'schedule':
       return `${r.schedule(n(f.perDay), n(f.unitsPerDay))} (“${f.text}”)`;
     case 'prn':
@@ -39,6 +41,8 @@ function noteText(note: DoseNote, lang: Lang): string {
       return t.countAssumed(formatUnit(note.per, lang));
     case 'per-session':
       return t.perSession(note.sessionsPerWeek, note.assumed);
+    case 'non-session':
+      return t.nonSession(note.sessionsPerWeek, note.assumed);
     case 'prn-maximum':
       return t.prnMaximum;
     case 'prn-maximum-administrations':

@@ -65,6 +65,8 @@ export const en = {
     countAssumed: (per: string) => `number of ${per} per time not stated: 1 assumed`,
     perSession: (n: number, assumed: boolean) =>
       `per dialysis session, ${n} sessions a week${assumed ? ' (default; enter the patient\'s own number)' : ''}`,
+    nonSession: (n: number, assumed: boolean) =>
+      `on the ${7 - n} days a week without dialysis (${n} sessions a week${assumed ? ', the default; enter the patient\'s own number' : ''})`,
     prnMaximum: 'as needed: checked at the stated maximum',
     prnMaximumAdministrations: 'the maximum is read as times per day, each of the full amount on the line',
     range: 'a range: checked at the upper end',
@@ -78,6 +80,7 @@ export const en = {
     timing: { morning: 'morning', noon: 'midday', evening: 'evening', bedtime: 'at bedtime' } as Record<string, string>,
     timesPerDay: (n: string) => `${n} × per day`,
     perSession: (n: string) => `${n} × per dialysis session`,
+    nonSession: (n: string) => `${n} × per day on days without dialysis`,
     asNeeded: 'as needed',
     asNeededMax: (n: string, of: string) => `as needed, at most ${n} ${of} per day`,
     asNeededMaxAmount: (amount: string) => `as needed, at most ${amount} per day`,

@@ -61,6 +61,8 @@ export const nl: Messages = {
     countAssumed: (per) => `aantal ${per} per keer niet vermeld: 1 aangenomen`,
     perSession: (n, assumed) =>
       `per dialysesessie, ${n} sessies per week${assumed ? ' (standaard; vul het eigen aantal van de patiënt in)' : ''}`,
+    nonSession: (n, assumed) =>
+      `op de ${7 - n} dagen per week zonder dialyse (${n} sessies per week${assumed ? ', standaard; vul het eigen aantal van de patiënt in' : ''})`,
     prnMaximum: 'zo nodig: gecontroleerd op het vermelde maximum',
     prnMaximumAdministrations: 'het maximum is gelezen als aantal keren per dag, telkens de volledige hoeveelheid van de regel',
     range: 'een bereik: gecontroleerd op de bovengrens',
@@ -74,6 +76,7 @@ export const nl: Messages = {
     timing: { morning: "'s ochtends", noon: "'s middags", evening: "'s avonds", bedtime: 'voor het slapen' },
     timesPerDay: (n) => `${n} × per dag`,
     perSession: (n) => `${n} × per dialysesessie`,
+    nonSession: (n) => `${n} × per dag op dagen zonder dialyse`,
     asNeeded: 'zo nodig',
     asNeededMax: (n, of) => `zo nodig, maximaal ${n} ${of} per dag`,
     asNeededMaxAmount: (amount) => `zo nodig, maximaal ${amount} per dag`,

@@ -3,7 +3,7 @@
  * never guesses silently: what it cannot read, or reads with an assumption, becomes a note.
  * Names are left in `nameRuns` for the knowledge base to recognise (see resolve/).
  */
-import { NUMBER_WORDS } from './numbers.js';
+import { COUNT_WORDS, NUMBER_WORDS } from './numbers.js';
 import { Scanner, type Match } from './scanner.js';
 import { tokenize } from './tokens.js';
 import type { Amount, Count, Frequency, IntakeNote, Interval, ParsedLine, Route } from './types.js';
@@ -12,6 +12,7 @@ import {
   alt,
   FORM_WORD,
   MAXIMUM,
+  NON_SESSION,
   PER_DAY,
   PER_SESSION,
   PRN,
@@ -111,8 +112,8 @@ const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefined; co
   },
   // "5 dagen per week", "5 days a week"
   { pattern: `(?<t>${RANGE}) (?:dagen|days|dag|day) ${PER}${WEEK}`, perDay: (m) => { const t = rangeIn(m, 't')?.interval; return t && t.high <= 7 ? scale(t, 1 / 7) : undefined; } },
-  { pattern: `(?<t>${RANGE}) ?${TIMES} ${PER}${WEEK}`, perDay: (m) => { const t = rangeIn(m, 't')?.interval; return t && scale(t, 1 / 7); } },
-  { pattern: `(?<word>${TIMES_WORD}) ${PER}${WEEK}`, perDay: (m) => { const t = timesIn(m); return t && scale(t, 1 / 7); } },
+  { pattern: `(?<t>${RANGE}) ?${TIMES} (?:${PER}${WEEK}|weekly|wekelijks)`, perDay: (m) => { const t = rangeIn(m, 't')?.interval; return t && scale(t, 1 / 7); } },
+  { pattern: `(?<word>${TIMES_WORD}) (?:${PER}${WEEK}|weekly|wekelijks)`, perDay: (m) => { const t = timesIn(m); return t && scale(t, 1 / 7); } },
   { pattern: alt('tiw', abbr('t.i.w.'), 'three times weekly', 'driemaal wekelijks'), perDay: () => fixed(3 / 7) },
   // "every 2 weeks", "om de 4 weken", "q2w"
   { pattern: `(?:om de|elke|iedere|every|once every|eens per|once per|per) # ${WEEK}|q ?# ?w`, perDay: (m) => { const w = lastNumber(m); return w === undefined ? undefined : fixed(1 / (7 * w)); } },
@@ -197,6 +198,13 @@ export function parseLine(input: string): ParsedLine {
   );
   // Doses that are not a strength: "? mg" left blank, "1000 units/hour" a rate.
   for (const m of s.take(`(?:\\?(?: \\?)*|\\. \\. \\.|…) (?:${UNIT})`)) notes.push({ code: 'unknown-strength', text: m.text });
+  // "Vitamine C mg 1dd1": "mg" after a name, with no number in front of it, is a missing strength, not magnesium
+  const afterWord = (m: Match) => {
+    const first = m.tokens[0];
+    const i = first ? tokens.indexOf(first) : -1;
+    return i > 0 && tokens[i - 1]?.kind === 'word';
+  };
+  for (const m of s.take('mg', afterWord)) notes.push({ code: 'unknown-strength', text: m.text });
   const rates = s.take(`${RANGE} (?:${UNIT}) (?:\\/|per|an|a) ${HOUR}`);
   for (const m of rates) notes.push({ code: 'rate-per-hour', text: m.text });
   const strengths: Amount[] = [];
@@ -205,6 +213,7 @@ export function parseLine(input: string): ParsedLine {
     if (a) strengths.push({ ...a, perKg: true });
   }
 
+  const offDays = s.take(NON_SESSION);
   const sessions = s.take(`(?:(?<t>${RANGE}) ?(?:x|maal|keer|times) )?${PER_SESSION}`);
   const prnExtra = s.take(PRN_EXTRA);
   const prnMarks = s.take(PRN);
@@ -229,6 +238,14 @@ export function parseLine(input: string): ParsedLine {
 
   const schedule = scheduledDoses(s);
   const counts: Count[] = countFromFrequency ? [countFromFrequency] : [];
+  // "200mg-300mg", "1 g tot 2 g": a range written with its unit twice
+  for (const m of s.take(`# (?<u>${UNIT}) (?:-|–|tot|to) # (?<u2>${UNIT})`, (m) => m.groups.u === m.groups.u2)) {
+    const unit = unitOf(m.groups.u ?? '');
+    const [low, high] = numbers(m);
+    if (unit && low !== undefined && high !== undefined) {
+      strengths.push({ low: Math.min(low, high) * unit.factor, high: Math.max(low, high) * unit.factor, unit: unit.unit, text: m.text });
+    }
+  }
   // "400/800 IU": two strengths, not one
   for (const m of s.take(`(?<a>#) \\/ (?<b>#) (?<u>${UNIT})`)) {
     const a = amountFrom(m, 'a', 0);
@@ -257,6 +274,11 @@ export function parseLine(input: string): ParsedLine {
     const c = rangeIn(m, 'c');
     if (c) counts.push({ ...c.interval, text: m.text });
   }
+  // "twee tabletten", "half a tablet", "een halve tablet"
+  for (const m of s.take(`(?<w>${alt(...Object.keys(COUNT_WORDS))}) ${FORM_WORD}`)) {
+    const n = COUNT_WORDS[m.groups.w ?? ''];
+    if (n !== undefined) counts.push({ ...fixed(n), text: m.text });
+  }
 
   const timesOfDay = [
     ...schedule.map((d) => ({ label: d.label, text: d.text })),
@@ -277,7 +299,8 @@ export function parseLine(input: string): ParsedLine {
   // "3 times a week after dialysis", "na elke dialyse (4x per week)": the line gives the sessions
   const sessionsStated = sessions.length > 0 && weekly !== undefined && sessionCount.every((c) => c.high === 1);
   // "daily or every other day": a plain "daily" next to a frequency of less than once a day
-  const dailyConflict = weekly !== undefined && dailyWords.length > 0;
+  // ... or next to a dose per session ("300 mg daily + 300 mg after dialysis")
+  const dailyConflict = dailyWords.length > 0 && (weekly !== undefined || (sessions.length > 0 && !sessionsStated));
   const scheduleConflict = scheduled.length > 0 && distinct.some((c) => !same(c.perDay, fixed(scheduled.length)));
   if (scheduled.length > 0) distinct = [];
   const readings = distinct.length + (sessions.length > 0 && !sessionsStated ? 1 : 0) + (scheduled.length > 0 ? 1 : 0);
@@ -294,6 +317,10 @@ export function parseLine(input: string): ParsedLine {
   } else if (readings > 1 || dailyConflict || scheduleConflict) {
     const texts = [...regular.map((c) => c.text), ...sessions.map((m) => m.text), ...scheduled.map((d) => d.text), ...(dailyConflict ? dailyWords.map((m) => m.text) : [])];
     notes.push({ code: 'several-frequencies', texts });
+  } else if (offDays.length > 0) {
+    const text = [...distinct.map((c) => c.text), ...dailyWords.map((m) => m.text), ...offDays.map((m) => m.text)].join(', ');
+    if (sessions.length > 0 || distinct.length > 1) notes.push({ code: 'several-frequencies', texts: [text] });
+    else frequency = { kind: 'non-session', perOffDay: distinct[0]?.perDay ?? fixed(1), text };
   } else if (sessionsStated && weekly) {
     frequency = { kind: 'regular', perDay: weekly.perDay, text: [weekly.text, ...sessions.map((m) => m.text)].join(', ') };
   } else if (sessions.length > 0) {
@@ -315,7 +342,7 @@ export function parseLine(input: string): ParsedLine {
 
   // "daily except Sundays": the days left out of the week
   const excluded = new Set(exceptDays.flatMap((m) => [...weekdaysIn(m)]));
-  if (excluded.size > 0 && frequency && frequency.kind !== 'per-session' && frequency.kind !== 'prn') {
+  if (excluded.size > 0 && (frequency?.kind === 'regular' || frequency?.kind === 'schedule')) {
     const share = (7 - excluded.size) / 7;
     const text = `${frequency.text}, ${exceptDays.map((m) => m.text).join(', ')}`;
     frequency = frequency.kind === 'regular'
@@ -343,7 +370,8 @@ export function parseLine(input: string): ParsedLine {
     }
   }
 
-  if (new Set(strengths.map((a) => `${a.low}-${a.high}-${a.unit}-${a.perKg ?? false}`)).size > 1) {
+  // Two strengths on a line, even equal ones ("300 mg daily + 300 mg after dialysis"), are two doses.
+  if (strengths.length > 1) {
     notes.push({ code: 'several-strengths', texts: strengths.map((a) => a.text) });
   }
   if (new Set(counts.map((c) => `${c.low}-${c.high}`)).size > 1) {

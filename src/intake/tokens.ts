@@ -12,18 +12,20 @@ export function normalize(text: string): string {
 /** Splits a line into numbers, words and single punctuation marks, keeping their offsets. */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of input.matchAll(TOKEN)) {
-    const text = m[0];
+  // Full-width digits ("２５０") read as digits; one character each, so offsets stay the same.
+  const digits = input.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
+  for (const m of digits.matchAll(TOKEN)) {
     const start = m.index;
+    const text = input.slice(start, start + m[0].length);
     // NFKD would turn "½" into "1⁄2"; the canonical form of a number is "#" anyway.
     const base = { text, norm: m[2] ? text : normalize(text), start, end: start + text.length };
     if (m[1] !== undefined) {
-      const [numerator = '', denominator = ''] = text.split('/');
+      const [numerator = '', denominator = ''] = m[0].split('/');
       tokens.push({ ...base, kind: 'number', value: Number(numerator) / Number(denominator) });
     } else if (m[2] !== undefined) {
       tokens.push({ ...base, kind: 'number', value: FRACTION_GLYPHS[m[2]] ?? NaN });
     } else if (m[3] !== undefined) {
-      const n = readNumber(text);
+      const n = readNumber(m[0]);
       if (!n) tokens.push({ ...base, kind: 'punct' });
       else if (n.alternative === undefined) tokens.push({ ...base, kind: 'number', value: n.value });
       else tokens.push({ ...base, kind: 'number', value: n.value, alternative: n.alternative });

@@ -26,6 +26,8 @@ export type Frequency =
   | { kind: 'regular'; perDay: Interval; text: string }
   /** Times per dialysis session; per day depends on the patient's sessions per week. */
   | { kind: 'per-session'; perSession: Interval; text: string }
+  /** Times per day on the days between sessions; how many such days depends on the sessions per week. */
+  | { kind: 'non-session'; perOffDay: Interval; text: string }
   /** Different numbers of units at set times ("2 at dinner and 1 at bedtime"). */
   | { kind: 'schedule'; perDay: Interval; unitsPerDay: Interval; unitsPerTime: Interval; text: string }
   /** As needed, with the stated maximum per day when there is one. */

@@ -90,7 +90,7 @@ export const FORM_WORD = alt(
   'capsule', 'capsules', 'caps', 'cap', 'capsuul', 'softgel', 'softgels', 'gelcap', 'gelcaps',
   'dragee', 'dragees', 'pil', 'pillen', 'pill', 'pills', 'zakje', 'zakjes', 'sachet', 'sachets',
   'ampul', 'ampullen', 'ampoule', 'ampoules', 'flacon', 'flacons', 'vial', 'vials',
-  'stuk', 'stuks', 'piece', 'pieces', 'dosis', 'doses', 'dose', 'dosering', 'effervescent',
+  'stuk', 'stuks', 'st', 'piece', 'pieces', 'dosis', 'doses', 'dose', 'dosering', 'effervescent',
   'chewable', 'lozenge', 'lozenges', 'gummy', 'gummies', 'scoop', 'scoops', 'schepje', 'schepjes',
   // containers of drinks: counted, their volume written beside them ("1 blikje (330 ml)")
   'blikje', 'blikjes', 'blik', 'can', 'cans', 'flesje', 'flesjes', 'fles', 'flessen', 'bottle', 'bottles',
@@ -160,6 +160,13 @@ export const PER_SESSION = alt(
   'per dialyse', 'per sessie', 'per session', 'per dialysis', 'elke dialyse', 'iedere dialyse', 'each dialysis',
 );
 
+/** Days between sessions: how many there are depends on the patient's sessions per week. */
+export const NON_SESSION = alt(
+  '(?:(?:op|on) )?(?:niet ?- ?dialysedagen|niet ?- ?dialyse dagen|non ?- ?dialysis days|off ?- ?dialysis days|non ?- ?hd days|interdialytic days)',
+  '(?:op|on) (?:dagen|days) (?:zonder|without) (?:dialyse|dialysis|hd)',
+  'when not on dialysis', 'als er geen dialyse is',
+);
+
 export const ROUTE_IV = alt(
   'iv', abbr('i.v.'), 'intraveneus', 'intraveneuze', 'intravenous', 'intravenously',
   '(?:in|via) (?:de|the) (?:veneuze |venous )?lijn', 'in line', 'into the line', 'venous line', 'injectie',
@@ -172,19 +179,19 @@ export const TIMES_OF_DAY: Record<string, string> = {
   morning: alt(
     "'s ochtends", "'s morgens", 'ochtends', 'morgens', 'in de ochtend', 'in de morgen', "'s ochtend",
     'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',
-    'mane', 'qam', abbr('q.a.m.'), 'with breakfast', 'at breakfast', 'breakfast',
+    'mane', 'qam', abbr('q.a.m.'), 'am', abbr('a.m.'), 'with breakfast', 'at breakfast', 'breakfast',
   ),
   noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'bij de middagmaaltijd', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
   evening: alt(
     "'s avonds", 'avonds', 'in de avond', 'bij het avondeten', 'bij avondeten', 'avondeten', 'bij het eten',
     'bij de avondmaaltijd', 'bij het avondmaal', 'avondmaaltijd',
     'evening', 'in the evening', 'every evening', 'each evening', 'with dinner', 'at dinner', 'dinner',
-    'with supper', 'at supper', 'supper', 'bij de maaltijd',
+    'with supper', 'at supper', 'supper', 'bij de maaltijd', 'qpm', abbr('q.p.m.'), 'pm', abbr('p.m.'),
   ),
   bedtime: alt(
     abbr('a.n.'), 'ante noctem', 'voor het slapen', 'voor het slapengaan', 'voor het slapen gaan', 'voor de nacht',
     'voor het naar bed gaan', abbr('v.h.s.'), 'vhs', "'s nachts", 'nachts', 'at bedtime', 'bedtime', 'at night',
-    'every night', 'each night', 'nightly', 'nocte', 'qhs', abbr('q.h.s.'), abbr('h.s.'), 'before bed',
+    'every night', 'each night', 'nightly', 'night', 'nocte', 'qhs', abbr('q.h.s.'), abbr('h.s.'), 'before bed',
     'before sleep', 'voor het slapen innemen',
   ),
 };

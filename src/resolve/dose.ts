@@ -45,6 +45,7 @@ function lineGap(parsed: ParsedLine, strengthIsDose = true): DoseGap | undefined
   if (codes.has('rate-per-hour')) return 'rate-per-hour';
   if (codes.has('several-strengths') && strengthIsDose) return 'several-strengths';
   if (codes.has('several-counts')) return 'several-counts';
+  if (codes.has('unknown-strength')) return 'no-strength';
   return undefined;
 }
 
@@ -56,6 +57,12 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
       return { perDay: f.perDay };
     case 'schedule':
       return { unitsPerDay: f.unitsPerDay, unitsPerTime: f.unitsPerTime };
+    case 'non-session': {
+      const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
+      notes.push({ code: 'non-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });
+      const share = Math.max(0, 7 - sessions) / 7;
+      return { perDay: times(f.perOffDay, { low: share, high: share }) };
+    }
     case 'per-session': {
       const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
       notes.push({ code: 'per-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });

@@ -25,9 +25,16 @@ function lookUp(tokens: Token[], kb: KnowledgeBase): NameTarget | undefined {
   const key = pieces.join('');
   const target = kb.names.get(key);
   if (!target) return undefined;
-  const onLine = new Set(boundaries(pieces));
+  const cuts = boundaries(pieces);
+  const onLine = new Set(cuts);
+  // A letter standing alone on the line is a word of its own ("Vitamin E d-alpha" is not "vitamine D").
+  const letters = pieces.flatMap((p, i) => (p.length === 1 ? [[i === 0 ? 0 : cuts[i - 1], cuts[i] ?? key.length] as const] : []));
   const spellings = kb.nameBoundaries.get(key) ?? [];
-  return spellings.some((b) => b.every((offset) => onLine.has(offset))) ? target : undefined;
+  const fits = (b: readonly number[]) => {
+    const own = new Set([0, key.length, ...b]);
+    return b.every((offset) => onLine.has(offset)) && letters.every(([from, to]) => own.has(from ?? -1) && own.has(to));
+  };
+  return spellings.some(fits) ? target : undefined;
 }
 
 export interface NameSearch {

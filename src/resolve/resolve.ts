@@ -2,6 +2,7 @@
  * Turns parsed lines into items the engine can check: names → substances (directly or through
  * a product's ingredients), the form and route, and the dose of every ingredient.
  */
+import { NUMBER_WORDS } from '../intake/numbers.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { ParsedLine, Token } from '../intake/types.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
@@ -111,7 +112,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
   // A number that is neither a name nor part of the dose may change the dose ("1dd, soms 2").
-  const strayNumber = unread.some((t) => t.kind === 'number');
+  const strayNumber = unread.some((t) => t.kind === 'number' || NUMBER_WORDS[t.norm] !== undefined);
   const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) =>
     strayNumber ? { ...ing, dose: { gap: 'stray-number' as const, notes: ing.dose.notes } } : ing,
   );

@@ -37,6 +37,7 @@ export type DoseNote =
   | { code: 'converted'; form: Form; factor: number; from: string; to: NonNullable<Substance['measure']> }
   | { code: 'count-assumed'; per: Product['per'] }
   | { code: 'per-session'; sessionsPerWeek: number; assumed: boolean }
+  | { code: 'non-session'; sessionsPerWeek: number; assumed: boolean }
   | { code: 'prn-maximum' }
   | { code: 'prn-maximum-administrations' }
   | { code: 'range' }

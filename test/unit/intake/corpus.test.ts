@@ -42,6 +42,7 @@ function perDayOf(p: ParsedLine): { low: number; high: number } | null {
   const f = p.frequency;
   if (!f) return null;
   if (f.kind === 'regular' || f.kind === 'schedule') return f.perDay;
+  if (f.kind === 'non-session') return { low: (f.perOffDay.low * (7 - DEFAULT_SESSIONS_PER_WEEK)) / 7, high: (f.perOffDay.high * (7 - DEFAULT_SESSIONS_PER_WEEK)) / 7 };
   if (f.kind === 'per-session') return { low: (f.perSession.low * DEFAULT_SESSIONS_PER_WEEK) / 7, high: (f.perSession.high * DEFAULT_SESSIONS_PER_WEEK) / 7 };
   return f.max && 'perDay' in f.max ? { low: f.max.perDay.high, high: f.max.perDay.high } : null;
 }
