@@ -22,8 +22,11 @@ export interface AppOptions {
   trustProxy?: boolean;
 }
 
-/** Bodies up to this size: 100 lines of 500 characters, even in four-byte characters, fit. */
-const BODY_LIMIT = '256kb';
+/**
+ * Bodies up to this size: 100 lines of 500 characters fit even when every character is sent as a
+ * JSON escape ("\u00e9", six bytes), with room for the patient fields.
+ */
+const BODY_LIMIT = '320kb';
 
 export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express {
   const logger = options.logger ?? createLogger('silent');
@@ -79,8 +82,12 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, res) => {
-      if (req.path.startsWith('/api/')) res.status(429).json({ error: 'too many requests; try again in a minute', issues: [] });
-      else res.status(429).type('text/plain').send('Too many requests; try again in a minute.');
+      // req.path is relative to the router the limiter sits in; the original URL says which it is.
+      if (req.originalUrl.startsWith('/api/')) res.status(429).json({ error: 'too many requests; try again in a minute', issues: [] });
+      else {
+        const locals = pageLocals(readOptions(req.query), kb);
+        res.status(429).render('error', { ...locals, message: locals.t.errors.tooManyRequests });
+      }
     },
   });
 

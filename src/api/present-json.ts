@@ -3,6 +3,9 @@ import { messages } from '../i18n/index.js';
 import { kbPath } from '../kb-links.js';
 import type { Finding, Report } from '../engine/report.js';
 
+/** Six significant digits: conversions leave float noise (4999.99995 IU) that no label carries. */
+const precise = (n: number) => Number(n.toPrecision(6));
+
 function finding(f: Finding, report: Report) {
   const m = messages(report.lang);
   const level = m.evidenceLevels[f.evidence.level] ?? f.evidence.level;
@@ -29,14 +32,19 @@ export function presentJson(report: Report) {
     items: report.items.map((line) => ({
       input: line.input,
       substances: line.substances,
-      dailyDose: line.dailyDose.map((d) => ({ ...d })),
+      dailyDose: line.dailyDose.map((d) => ({
+        ...d,
+        amount: precise(d.amount),
+        low: precise(d.low),
+        ...(d.asWritten ? { asWritten: { ...d.asWritten, amount: precise(d.asWritten.amount), low: precise(d.asWritten.low) } } : {}),
+      })),
       verdict: line.verdict,
       findings: line.findings.map((f) => finding(f, report)),
       reading: line.reading,
       suggestions: line.suggestions,
     })),
     interactions: report.interactions.map((x) => ({ ...finding(x, report), items: x.items })),
-    totals: report.totals.map((t) => ({ ...t, findings: t.findings.map((f) => finding(f, report)) })),
+    totals: report.totals.map((t) => ({ ...t, amount: precise(t.amount), low: precise(t.low), findings: t.findings.map((f) => finding(f, report)) })),
     context: report.context.map((c) => ({ ...finding(c, report), kind: c.context?.kind ?? 'cause' })),
     metrics: report.metrics,
     summary: report.summary,

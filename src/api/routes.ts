@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { runCheck } from '../run-check.js';
-import { validationError } from '../http/errors.js';
+import { ValidationError, validationError } from '../http/errors.js';
 import { checkRequest } from './check-request.js';
 import { presentJson } from './present-json.js';
 
@@ -10,7 +10,8 @@ export function apiRouter(kb: KnowledgeBase): Router {
   const router = Router();
   router.post('/check', (req, res) => {
     if (!req.is('application/json')) {
-      throw validationError('send the list as JSON with Content-Type: application/json', []);
+      const message = 'send the list as JSON with Content-Type: application/json';
+      throw new ValidationError(message, [{ path: '', message }]);
     }
     const parsed = checkRequest.safeParse(req.body);
     if (!parsed.success) throw validationError('the request is not valid', parsed.error.issues);

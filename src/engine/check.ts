@@ -24,6 +24,11 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
 
   const lines: LineReport[] = items.map((item) => {
     const own = checkLine(item, kb, patient, lang);
+    // "Within the limit" on its own is not true of a line whose substance adds up to too much.
+    const overLimit = new Set(
+      totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => `${t.substance.id}.within-limits`),
+    );
+    const ownFindings = own.findings.filter((f) => !overLimit.has(f.code));
     const related = [
       ...interactions.filter((x) => x.items.includes(item.index)),
       ...totals.flatMap((t) => (t.items.includes(item.index) ? t.findings.filter((f) => !own.fired.has(f.code)) : [])),
@@ -35,7 +40,7 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
       substances: uniqueSubstances(item, lang),
       dailyDose: dailyDoses(item, lang),
       verdict,
-      findings: [...own.findings, ...related],
+      findings: [...ownFindings, ...related],
       reading: describeReading(item, lang),
       suggestions: item.suggestions.map((s) => ({
         id: s.target.id,

@@ -62,6 +62,7 @@ export function describeReading(item: ResolvedItem, lang: Lang): Reading {
   const notes = new Set<string>();
   for (const ing of item.ingredients) {
     for (const n of ing.dose.notes) notes.add(noteText(n, lang));
+    if (ing.dose.gap && !ing.dose.daily && ing.substance.review === 'full') notes.add(m.notes.doseGap(m.gaps[ing.dose.gap]));
     if (ing.routeAssumed && ing.substance.rules.some((r) => r.when.route)) notes.add(m.notes.routeAssumed);
   }
   if (item.ingredients.length === 0) {

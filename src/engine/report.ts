@@ -101,11 +101,14 @@ export interface LineReport {
 
 export interface Total {
   substance: Named;
+  /** The sum of the lines whose dose could be read; when not `complete`, the least taken. */
   amount: number;
   low: number;
   unit: string;
   of: string;
   items: number[];
+  /** False when the dose of at least one line could not be read. */
+  complete: boolean;
   severity: Severity;
   findings: Finding[];
 }

@@ -47,40 +47,49 @@ export function findTotals(items: ResolvedItem[], kb: KnowledgeBase, patient: Pa
     const name = substance.name[lang];
     const named = { id: substance.id, name };
     const of = substance.measure?.of[lang] ?? '';
-    const daily = contributions.map((c) => c.ingredient.dose.daily);
-    const total = daily.every((d): d is Span => d !== undefined) ? sum(daily) : undefined;
+    const known = contributions.flatMap((c) => (c.ingredient.dose.daily ? [c.ingredient.dose.daily] : []));
+    const unreadLines = [...new Set(contributions.filter((c) => !c.ingredient.dose.daily).map((c) => c.line))];
+    const complete = unreadLines.length === 0;
     const source = { kind: 'substance' as const, id: substance.id };
-
-    if (!total) {
+    const findings: Finding[] = [];
+    if (!complete) {
       const finding = systemFinding('total.incomplete', 'caution', {
         title: m.system.totalIncomplete.title(name),
-        explanation: m.system.totalIncomplete.explanation(name, formatLines(lines, lang)),
+        explanation: m.system.totalIncomplete.explanation(name, formatLines(lines, lang), formatLines(unreadLines, lang)),
         advice: m.system.totalIncomplete.advice,
         patient: m.system.totalIncomplete.patient,
         evidence: m.system.totalIncomplete.evidence,
       }, source, [coverageLink(lang)]);
-      totals.push({ substance: named, amount: 0, low: 0, unit: substance.measure?.unit ?? '', of, items: lines, severity: 'caution', findings: [{ ...finding, items: lines }] });
+      findings.push({ ...finding, items: lines });
+    }
+    // With a line unread, the sum of the others is the least the patient takes: it is still checked.
+    const total = sum(known);
+    if (!total) {
+      totals.push({ substance: named, amount: 0, low: 0, unit: substance.measure?.unit ?? '', of, items: lines, complete, severity: 'caution', findings });
       continue;
     }
-
-    const prefix = m.system.total.prefix(formatLines(lines, lang), describeAmount(total, substance, lang));
-    const findings: Finding[] = [];
+    const counted = [...new Set(contributions.filter((c) => c.ingredient.dose.daily).map((c) => c.line))];
+    const prefix = complete
+      ? m.system.total.prefix(formatLines(lines, lang), describeAmount(total, substance, lang))
+      : m.system.total.partialPrefix(formatLines(counted, lang), describeAmount(total, substance, lang));
+    const fired: Finding[] = [];
     for (const rule of substance.rules.filter(isDoseRule)) {
       if (!contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient))) continue;
       const outcome = checkDose({ dailyDoseAbove: rule.when.dailyDoseAbove }, { daily: total }, substance, lang);
       if (rule.when.dailyDoseAbove && outcome.result === 'fires') {
         const f = ruleFinding(kb, lang, rule.code, rule.severity, rule, source, outcome.values);
-        findings.push({ ...f, explanation: prefix + f.explanation, items: lines });
+        fired.push({ ...f, explanation: prefix + f.explanation, items: lines });
       }
     }
-    if (findings.length === 0 && substance.withinLimits) {
+    findings.push(...fired);
+    if (complete && fired.length === 0 && substance.withinLimits) {
       const f = ruleFinding(kb, lang, `${substance.id}.within-limits`, 'info', substance.withinLimits, source, {
         dose: describeAmount(total, substance, lang),
       });
       findings.push({ ...f, explanation: prefix + f.explanation, items: lines });
     }
     const severity = findings.some((f) => f.severity === 'avoid') ? 'avoid' : findings.some((f) => f.severity === 'caution') ? 'caution' : 'info';
-    totals.push({ substance: named, amount: total.high, low: total.low, unit: total.unit, of, items: lines, severity, findings });
+    totals.push({ substance: named, amount: total.high, low: total.low, unit: total.unit, of, items: lines, complete, severity, findings });
   }
   return totals;
 }

@@ -36,13 +36,16 @@ interface BodyParserError {
   status?: number;
 }
 
+/** A problem with the body as a whole: its issue has the empty path, as zod gives the root. */
+const bodyError = (message: string, status = 400) => new ValidationError(message, [{ path: '', message }], status);
+
 export function toClientError(error: unknown): ValidationError | undefined {
   if (error instanceof ValidationError) return error;
   const e = error as BodyParserError;
-  if (e?.type === 'entity.too.large') return new ValidationError('the request is too large (at most 100 lines of 500 characters)', [], 413);
-  if (e?.type === 'entity.parse.failed') return new ValidationError('the body is not valid JSON', []);
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new ValidationError('the body must be UTF-8', [], 415);
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new ValidationError('the request could not be read', [], e.status);
+  if (e?.type === 'entity.too.large') return bodyError('the request is too large: at most 100 lines of 500 characters are checked at once', 413);
+  if (e?.type === 'entity.parse.failed') return bodyError('the body is not valid JSON');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return bodyError('the body must be sent as UTF-8');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return bodyError('the request could not be read');
   return undefined;
 }
 

@@ -72,6 +72,7 @@ export const en = {
     range: 'a range: checked at the upper end',
     perKg: (perKg: string, weight: string) => `${perKg} per kg × ${weight} target weight`,
     ambiguousNumber: (text: string, read: string, other: string) => `"${text}" read as ${read}, not ${other}; correct the line if ${other} is meant`,
+    doseGap: (reason: string) => `daily dose not worked out: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
     routeAssumed: 'route not stated: read as by mouth',
   },
   reading: {
@@ -114,15 +115,16 @@ export const en = {
       evidence: 'Dose-dependent rules could not be applied.',
     },
     totalIncomplete: {
-      title: (name: string) => `${name} on several lines: total not worked out`,
-      explanation: (name: string, lines: string) =>
-        `${name} comes from ${lines}, but the dose of at least one of them could not be read, so the total per day is unknown.`,
+      title: (name: string) => `${name} on several lines: total incomplete`,
+      explanation: (name: string, lines: string, unread: string) =>
+        `${name} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown; it is at least the sum of the others.`,
       advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
       patient: 'You take this substance in more than one product. DialySafe could not add them up. Ask your pharmacist to check the total.',
       evidence: 'Total could not be calculated.',
     },
     total: {
       prefix: (lines: string, dose: string) => `Added up over ${lines}: ${dose} per day. `,
+      partialPrefix: (lines: string, dose: string) => `Added up over ${lines} alone: at least ${dose} per day. `,
     },
   },
 };

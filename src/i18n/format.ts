@@ -8,16 +8,17 @@ function digitsFor(value: number): number {
   const v = Math.abs(value);
   if (v === 0 || v >= 100) return 0;
   if (v >= 10) return 1;
-  if (v >= 1) return 2;
-  return 3;
+  return 2;
 }
 
 export function formatNumber(value: number, lang: Lang): string {
+  // Below 1, three significant digits: 0.125 mg digoxin, 0.00025 mg alfacalcidol (not "0").
+  const small = value !== 0 && Math.abs(value) < 1;
   const digits = digitsFor(value);
-  const key = `${lang}:${digits}`;
+  const key = small ? `${lang}:s3` : `${lang}:${digits}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(messages(lang).locale, { maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(messages(lang).locale, small ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: digits });
     formatters.set(key, f);
   }
   return f.format(value);

@@ -68,6 +68,7 @@ export const nl: Messages = {
     range: 'een bereik: gecontroleerd op de bovengrens',
     perKg: (perKg, weight) => `${perKg} per kg × ${weight} streefgewicht`,
     ambiguousNumber: (text, read, other) => `"${text}" gelezen als ${read}, niet ${other}; pas de regel aan als ${other} bedoeld is`,
+    doseGap: (reason) => `dagdosis niet berekend: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
     routeAssumed: 'toedieningsweg niet vermeld: gelezen als via de mond',
   },
   reading: {
@@ -110,15 +111,16 @@ export const nl: Messages = {
       evidence: 'Dosisafhankelijke regels konden niet worden toegepast.',
     },
     totalIncomplete: {
-      title: (name) => `${name} op meerdere regels: totaal niet berekend`,
-      explanation: (name, lines) =>
-        `${name} komt uit ${lines}, maar de dosis van minstens één ervan kon niet worden gelezen, dus het totaal per dag is onbekend.`,
+      title: (name) => `${name} op meerdere regels: totaal onvolledig`,
+      explanation: (name, lines, unread) =>
+        `${name} komt uit ${lines}, maar de dosis van ${unread} kon niet worden gelezen, dus het volledige totaal per dag is onbekend; het is minstens de som van de andere.`,
       advice: 'Vul de ontbrekende dosis aan, of tel de hoeveelheden zelf op en vergelijk ze met de grenzen.',
       patient: 'U neemt deze stof in meer dan één product. DialySafe kon ze niet optellen. Vraag uw apotheker het totaal te controleren.',
       evidence: 'Totaal kon niet worden berekend.',
     },
     total: {
       prefix: (lines, dose) => `Opgeteld over ${lines}: ${dose} per dag. `,
+      partialPrefix: (lines, dose) => `Opgeteld over alleen ${lines}: minstens ${dose} per dag. `,
     },
   },
 };

@@ -69,6 +69,7 @@ export const uiEn = {
     notFound: 'This page does not exist.',
     server: 'Something went wrong on our side; the list was not checked. Please try again.',
     tooLarge: 'The list is too large to check (at most 100 lines of 500 characters).',
+    tooManyRequests: 'Too many checks from this computer in the last minute; the list was not checked. Please try again in a minute.',
   },
   report: {
     title: 'Check result',
@@ -99,6 +100,7 @@ export const uiEn = {
     dailyDose: 'Daily dose',
     dailyDoseNone: 'not worked out',
     asWritten: 'as written',
+    atLeast: 'at least',
     didYouMean: 'Did you mean',
     withLines: (lines: string) => `with ${lines}`,
     totalOf: (lines: string) => `total of ${lines}`,

@@ -71,6 +71,7 @@ export const uiNl: UiMessages = {
     notFound: 'Deze pagina bestaat niet.',
     server: 'Er ging bij ons iets mis; de lijst is niet gecontroleerd. Probeer het opnieuw.',
     tooLarge: 'De lijst is te groot om te controleren (maximaal 100 regels van 500 tekens).',
+    tooManyRequests: 'Te veel controles vanaf deze computer in de laatste minuut; de lijst is niet gecontroleerd. Probeer het over een minuut opnieuw.',
   },
   report: {
     title: 'Resultaat van de controle',
@@ -101,6 +102,7 @@ export const uiNl: UiMessages = {
     dailyDose: 'Dagdosis',
     dailyDoseNone: 'niet berekend',
     asWritten: 'zoals ingevuld',
+    atLeast: 'minstens',
     didYouMean: 'Bedoelde u',
     withLines: (lines) => `met ${lines}`,
     totalOf: (lines) => `totaal van ${lines}`,

@@ -14,6 +14,8 @@ import type { NameMatch, Suggestion } from './types.js';
 const MAX_NAME_TOKENS = 10;
 const MAX_SUGGESTION_TOKENS = 3;
 const MAX_SUGGESTIONS = 3;
+/** A name stands near the start of a line; looking further only costs time on long lines. */
+const MAX_SUGGESTION_WORDS = 8;
 
 const content = (t: Token) => t.kind !== 'punct';
 /** Suggestions are per entry: two spellings of one substance are one suggestion. */
@@ -101,7 +103,7 @@ function tolerance(length: number): number {
 
 export function suggestNames(input: string, rest: Token[], kb: KnowledgeBase): Suggestion[] {
   const best = new Map<string, { suggestion: Suggestion; distance: number }>();
-  const words = rest.filter(content);
+  const words = rest.filter(content).slice(0, MAX_SUGGESTION_WORDS);
   for (let i = 0; i < words.length; i++) {
     for (let length = 1; length <= MAX_SUGGESTION_TOKENS && i + length <= words.length; length++) {
       const span = words.slice(i, i + length);

@@ -206,7 +206,7 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       severity: t.severity,
       severityLabel: (options.view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity] ?? t.severity,
       icon: SEVERITY_ICONS[t.severity] ?? '',
-      amount: t.unit ? formatAmount(t.low, t.amount, t.unit, lang, t.of || undefined) : '',
+      amount: !t.unit || t.amount === 0 ? '' : `${t.complete ? '' : `${ui.report.atLeast} `}${formatAmount(t.low, t.amount, t.unit, lang, t.of || undefined)}`,
       lines: formatLines(t.items, lang),
       findings: t.findings.map((f) => findingView(f, lang, { view: options.view, refs })),
     })),

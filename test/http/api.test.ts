@@ -103,7 +103,21 @@ describe('POST /api/v1/check with bad input', () => {
   it('rejects broken JSON with 400', async () => {
     const res = await request(app).post('/api/v1/check').set('Content-Type', 'application/json').send('{"items": ["Kinine",');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'the body is not valid JSON', issues: [] });
+    expect(res.body).toEqual({ error: 'the body is not valid JSON', issues: [{ path: '', message: 'the body is not valid JSON' }] });
+  });
+
+  it('rejects a body in another character set with 400, not 415', async () => {
+    const res = await request(app).post('/api/v1/check').set('Content-Type', 'application/json; charset=latin1').send('{"items":["Kinine"]}');
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].message).toMatch(/UTF-8/);
+  });
+
+  it('accepts the largest valid list even when every character is sent as a JSON escape', async () => {
+    const line = '\\u00e9'.repeat(500);
+    const body = `{"items":[${Array.from({ length: 100 }, () => `"${line}"`).join(',')}]}`;
+    const res = await request(app).post('/api/v1/check').set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(100);
   });
 
   it('rejects a body that is not JSON with 400', async () => {
@@ -113,9 +127,18 @@ describe('POST /api/v1/check with bad input', () => {
   });
 
   it('rejects an over-large body with 413', async () => {
-    const res = await post({ items: ['x'.repeat(300_000)] });
+    const res = await post({ items: ['x'.repeat(400_000)] });
     expect(res.status).toBe(413);
     expect(res.body.error).toMatch(/too large/);
+  });
+
+  it('answers too many requests from one client with 429 in JSON', async () => {
+    const limited = createApp(compiledKb(), { rateLimitPerMinute: 1 });
+    const send = () => request(limited).post('/api/v1/check').send({ items: ['Kinine 250 mg 1dd'] });
+    expect((await send()).status).toBe(200);
+    const res = await send();
+    expect(res.status).toBe(429);
+    expect(res.body).toMatchObject({ error: expect.stringMatching(/too many requests/), issues: [] });
   });
 
   it('answers JSON for an unknown endpoint', async () => {

@@ -27,6 +27,15 @@ describe('the form', () => {
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en');
   });
 
+  it('says on a page, in the chosen language, when one computer checks too often', async () => {
+    const limited = createApp(compiledKb(), { rateLimitPerMinute: 1 });
+    await request(limited).post('/check?lang=nl').type('form').send({ items: 'Kinine 250 mg' });
+    const res = await request(limited).post('/check?lang=nl').type('form').send({ items: 'Kinine 250 mg' });
+    expect(res.status).toBe(429);
+    expect(res.type).toBe('text/html');
+    expect(html(res.text).querySelector('main')?.text).toContain('Te veel controles');
+  });
+
   it('is in Dutch with ?lang=nl', async () => {
     const doc = html((await request(app).get('/?lang=nl')).text);
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('nl');
@@ -203,7 +212,7 @@ describe('bad input on the form', () => {
   });
 
   it('an over-large form body gives a page, not a crash', async () => {
-    const res = await submit({ items: 'x'.repeat(300_000) });
+    const res = await submit({ items: 'x'.repeat(400_000) });
     expect(res.status).toBe(413);
     expect(res.text).toContain('too large');
   });

@@ -89,10 +89,9 @@ describe('vitamins', () => {
   });
 
   it('does not mistake another vitamin for vitamin E', () => {
-    for (const line of ['Vitamine D 800 IE per dag', 'Vitamine B12 1000 mcg 1dd']) {
+    for (const [line, id] of [['Vitamine D 800 IE per dag', 'vitamin-d'], ['Vitamine B12 1000 mcg 1dd', 'vitamin-b12']] as const) {
       const { item } = checkOne(line);
-      expect(item.substances.map((s) => s.id), line).not.toContain('vitamin-e');
-      expect(item.verdict, line).toBe('unknown');
+      expect(item.substances.map((s) => s.id), line).toEqual([id]);
     }
   });
 });
@@ -142,6 +141,39 @@ describe('what is not recognised is never reassuring', () => {
     expect(item.verdict).toBe('unknown');
     expect(codes).toEqual(['kb.interactions-only']);
     expect(item.dailyDose[0]).toMatchObject({ amount: 0.125, unit: 'mg' });
+  });
+
+  it('still adds up the lines it could read when another line of the same substance has no dose', () => {
+    const report = checkLines(['Kinine 250 mg 1dd1', 'Kinine 250 mg 1dd1', 'Kinine 250 mg']);
+    const total = report.totals.find((t) => t.substance.id === 'quinine');
+    expect(total).toMatchObject({ complete: false, severity: 'avoid' });
+    expect(total?.amount).toBeGreaterThan(400);
+    expect(total?.findings.map((f) => f.code)).toEqual(['total.incomplete', 'quinine.above-cramp-dose']);
+    expect(total?.findings[1]?.explanation).toMatch(/at least/);
+    expect(report.items.map((i) => i.verdict)).toEqual(['avoid', 'avoid', 'avoid']);
+  });
+
+  it('does not call a line within the limit when its substance adds up to too much over several lines', () => {
+    const report = checkLines(['Tonic water 1 liter per dag', 'Kinine 250 mg 1dd']);
+    for (const item of report.items) expect(item.findings.map((f) => f.code)).not.toContain('quinine.within-limits');
+  });
+
+  it.each([
+    ['Kinine 200 mg a.n. en zo nodig extra', /on top of the regular dose/],
+    ['Vitamine C een paar keer per week 500 mg', /not a number/],
+    ['Kinine 200 mg 1dd, soms 2', /number that DialySafe could not place/],
+    ['Levocarnitine 20 mg/kg IV post-dialysis', /per kilogram/],
+  ])('says why the dose of "%s" was not checked, and does not call it ok', (line, reason) => {
+    const { item } = checkOne(line);
+    expect(item.verdict).not.toBe('ok');
+    expect(item.dailyDose).toEqual([]);
+    expect([...item.findings.map((f) => f.explanation), ...item.reading.notes].join(' ')).toMatch(reason);
+  });
+
+  it('works out a dose per kg from the target weight and shows it', () => {
+    const { item } = checkOne('Levocarnitine 20 mg/kg IV na elke dialyse', { patient: { targetWeightKg: 70, sessionsPerWeek: 3 } });
+    expect(item.dailyDose[0]?.amount).toBeCloseTo((1400 * 3) / 7, 3);
+    expect(item.reading.notes.join(' ')).toMatch(/20 mg per kg × 70 kg/);
   });
 
   it('offers a close match but keeps the line unknown until it is accepted', () => {
