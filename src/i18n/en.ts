@@ -124,7 +124,7 @@ export const en = {
     },
     total: {
       prefix: (lines: string, dose: string) => `Added up over ${lines}: ${dose} per day. `,
-      partialPrefix: (lines: string, dose: string) => `Added up over ${lines} alone: at least ${dose} per day. `,
+      partialPrefix: (lines: string, dose: string) => `The lines whose dose could be read (${lines}) add up to ${dose} per day; the others come on top. `,
     },
   },
 };

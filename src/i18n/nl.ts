@@ -120,7 +120,7 @@ export const nl: Messages = {
     },
     total: {
       prefix: (lines, dose) => `Opgeteld over ${lines}: ${dose} per dag. `,
-      partialPrefix: (lines, dose) => `Opgeteld over alleen ${lines}: minstens ${dose} per dag. `,
+      partialPrefix: (lines, dose) => `De regels waarvan de dosis kon worden gelezen (${lines}) komen samen op ${dose} per dag; de andere komen daar nog bij. `,
     },
   },
 };

@@ -100,7 +100,7 @@ export const uiEn = {
     dailyDose: 'Daily dose',
     dailyDoseNone: 'not worked out',
     asWritten: 'as written',
-    atLeast: 'at least',
+    partialTotal: '(only the lines whose dose could be read)',
     didYouMean: 'Did you mean',
     withLines: (lines: string) => `with ${lines}`,
     totalOf: (lines: string) => `total of ${lines}`,

@@ -102,7 +102,7 @@ export const uiNl: UiMessages = {
     dailyDose: 'Dagdosis',
     dailyDoseNone: 'niet berekend',
     asWritten: 'zoals ingevuld',
-    atLeast: 'minstens',
+    partialTotal: '(alleen de regels waarvan de dosis kon worden gelezen)',
     didYouMean: 'Bedoelde u',
     withLines: (lines) => `met ${lines}`,
     totalOf: (lines) => `totaal van ${lines}`,

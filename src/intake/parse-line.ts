@@ -327,7 +327,8 @@ export function parseLine(input: string): ParsedLine {
     frequency = { kind: 'per-session', perSession: sessionCount[0] ?? fixed(1), text: sessions.map((m) => m.text).join(' ') };
   } else if (scheduled.length > 0) {
     const unitsPerDay = scheduled.reduce((sum, d) => ({ low: sum.low + d.count.low, high: sum.high + d.count.high }), fixed(0));
-    const unitsPerTime = { low: Math.min(...scheduled.map((d) => d.count.low)), high: Math.max(...scheduled.map((d) => d.count.high)) };
+    // The largest single administration is what a single-dose limit is checked against.
+    const unitsPerTime = fixed(Math.max(...scheduled.map((d) => d.count.high)));
     frequency = { kind: 'schedule', perDay: fixed(scheduled.length), unitsPerDay, unitsPerTime, text: [...new Set(scheduled.map((d) => d.text))].join(', ') };
   } else if (distinct[0]) {
     frequency = { kind: 'regular', perDay: distinct[0].perDay, text: distinct[0].text };

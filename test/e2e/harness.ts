@@ -6,7 +6,9 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { projectRoot } from '../../src/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The screenshots the README shows; the others go to test-results/, which git ignores. */
 export const SCREENSHOTS = join(projectRoot, 'docs', 'screenshots');
+export const RESULTS = join(projectRoot, 'test-results');
 
 export interface Running {
   url: string;

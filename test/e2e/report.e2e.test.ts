@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkList, launchBrowser, newPage, SCREENSHOTS, startServer, type Running } from './harness.js';
+import { checkList, launchBrowser, newPage, RESULTS, SCREENSHOTS, startServer, type Running } from './harness.js';
 
 let server: Running;
 let browser: Browser;
@@ -67,7 +67,7 @@ describe('checking a list in the browser', () => {
     await expect.poll(() => page.locator('.line .badge').first().textContent()).toContain('Eerst overleggen met uw arts');
     expect(page.url()).toContain('view=patient');
     expect(await page.locator('.patient-findings').first().textContent()).toMatch(/nefroloog/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-nl-patient.png'), fullPage: false });
+    await page.screenshot({ path: join(RESULTS, 'report-nl-patient.png'), fullPage: false });
   });
 
   it('accepts a "did you mean" suggestion and re-checks the line as that', async () => {
@@ -122,6 +122,6 @@ describe('printing', () => {
         .map((el) => `${el.tagName}.${el.className}`),
     );
     expect(overflowing).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'print.png'), fullPage: true });
+    await page.screenshot({ path: join(RESULTS, 'print.png'), fullPage: true });
   });
 });

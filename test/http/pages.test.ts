@@ -96,6 +96,11 @@ describe('the report page', () => {
     expect(doc.querySelector('.total')?.text).toMatch(/Magnesium: 701 mg elemental magnesium total per day \(lines 3 and 4\)/);
   });
 
+  it('says when a total leaves out a line whose dose could not be read', async () => {
+    const doc = html((await submit({ items: 'Magnesium 200 mg 1dd\nMagnesiumoxide 1dd' })).text);
+    expect(doc.querySelector('.total')?.text).toMatch(/Magnesium: 200 mg elemental magnesium total per day \(only the lines whose dose could be read\) \(lines 1 and 2\)/);
+  });
+
   it('shows the knowledge-base version and review date', async () => {
     const doc = html((await submit({ items: 'Kinine 250 mg 1dd a.n.' })).text);
     expect(doc.querySelector('.summary__meta')?.text).toMatch(/Knowledge base \d{4}\.\d+\.\d+ \(reviewed \d{4}-\d{2}-\d{2}\)/);
