@@ -6,7 +6,10 @@ import type { Finding, Report } from '../engine/report.js';
 /** Six significant digits: conversions leave float noise (4999.99995 IU) that no label carries. */
 const precise = (n: number) => Number(n.toPrecision(6));
 
-function finding(f: Finding, report: Report) {
+/** Links into this server's knowledge base, made absolute so a client can open them as they are. */
+const absolute = (url: string, baseUrl: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
+
+function finding(f: Finding, report: Report, baseUrl: string) {
   const m = messages(report.lang);
   const level = m.evidenceLevels[f.evidence.level] ?? f.evidence.level;
   const certainty = f.evidence.certainty ? ` (${m.certainty[f.evidence.certainty]})` : '';
@@ -19,14 +22,15 @@ function finding(f: Finding, report: Report) {
     evidence: `${level}: ${f.evidence.summary}${certainty}`,
     evidenceLevel: f.evidence.level,
     ...(f.evidence.certainty ? { certainty: f.evidence.certainty } : {}),
-    references: f.references,
+    references: f.references.map((r) => ({ ...r, url: absolute(r.url, baseUrl) })),
     patient: f.patient,
-    kbUrl: kbPath(f.source),
+    kbUrl: absolute(kbPath(f.source), baseUrl),
     ...(f.items ? { items: f.items } : {}),
   };
 }
 
-export function presentJson(report: Report) {
+/** `baseUrl`: where this server is reached ("https://dialysafe.example"), for links into its KB. */
+export function presentJson(report: Report, baseUrl: string) {
   return {
     kb: { version: report.kb.version, reviewedOn: report.kb.reviewedOn },
     items: report.items.map((line) => ({
@@ -39,13 +43,13 @@ export function presentJson(report: Report) {
         ...(d.asWritten ? { asWritten: { ...d.asWritten, amount: precise(d.asWritten.amount), low: precise(d.asWritten.low) } } : {}),
       })),
       verdict: line.verdict,
-      findings: line.findings.map((f) => finding(f, report)),
+      findings: line.findings.map((f) => finding(f, report, baseUrl)),
       reading: line.reading,
       suggestions: line.suggestions,
     })),
-    interactions: report.interactions.map((x) => ({ ...finding(x, report), items: x.items })),
-    totals: report.totals.map((t) => ({ ...t, amount: precise(t.amount), low: precise(t.low), findings: t.findings.map((f) => finding(f, report)) })),
-    context: report.context.map((c) => ({ ...finding(c, report), kind: c.context?.kind ?? 'cause' })),
+    interactions: report.interactions.map((x) => ({ ...finding(x, report, baseUrl), items: x.items })),
+    totals: report.totals.map((t) => ({ ...t, amount: precise(t.amount), low: precise(t.low), findings: t.findings.map((f) => finding(f, report, baseUrl)) })),
+    context: report.context.map((c) => ({ ...finding(c, report, baseUrl), kind: c.context?.kind ?? 'cause' })),
     metrics: report.metrics,
     summary: report.summary,
   };

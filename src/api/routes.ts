@@ -16,7 +16,7 @@ export function apiRouter(kb: KnowledgeBase): Router {
     const parsed = checkRequest.safeParse(req.body);
     if (!parsed.success) throw validationError('the request is not valid', parsed.error.issues);
     const { items, patient, lang } = parsed.data;
-    res.json(presentJson(runCheck(items, patient, kb, lang)));
+    res.json(presentJson(runCheck(items, patient, kb, lang), `${req.protocol}://${req.get('host') ?? 'localhost'}`));
   });
   return router;
 }

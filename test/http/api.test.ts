@@ -58,6 +58,18 @@ describe('POST /api/v1/check', () => {
     );
   });
 
+  it('links every finding to its knowledge-base page with a URL a client can open', async () => {
+    const res = await post({ items: ['Foobarex 10 mg', 'Kinine 250 mg 1dd a.n.'] });
+    const findings = res.body.items.flatMap((i: { findings: { kbUrl: string; references: { url: string }[] }[] }) => i.findings);
+    expect(findings.length).toBeGreaterThan(1);
+    for (const f of findings) {
+      expect(f.kbUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\//);
+      for (const r of f.references) expect(r.url).toMatch(/^https?:\/\//);
+    }
+    const coverage = await request(app).get(new URL(findings[0].kbUrl).pathname);
+    expect(coverage.status).toBe(200);
+  });
+
   it('answers in Dutch when asked', async () => {
     const res = await post({ lang: 'nl', items: ['Kinine 250 mg 1dd a.n.'] });
     expect(res.body.items[0].findings[0].title).toMatch(/kinine/i);
