@@ -1,21 +1,12 @@
 /** WCAG 2.1 AA: axe-core in Chromium finds no violations on the pages people use. */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkList, launchBrowser, newPage, startServer, type Running } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkList, newPage, useServerAndBrowser } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
@@ -32,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 // Axe is injected as a script; the app's CSP rightly forbids that, so only these test pages bypass it.
-const page = () => newPage(browser, { bypassCSP: true });
+const page = () => newPage(running.browser, { bypassCSP: true });
 
 const everyVerdict = [
   'Kinine 250 mg 1dd a.n.',
@@ -56,13 +47,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('the empty form', async () => {
     const p = await page();
-    await p.goto(`${server.url}/`);
+    await p.goto(`${running.url}/`);
     expect(await violations(p)).toEqual([]);
   });
 
   it('the form with errors next to the fields', async () => {
     const p = await page();
-    await checkList(p, server.url, ['Kinine'], { targetWeightKg: '0', sessionHours: 'lang' });
+    await checkList(p, running.url, ['Kinine'], { targetWeightKg: '0', sessionHours: 'lang' });
     expect(await p.locator('.error-summary').isVisible()).toBe(true);
     expect(await violations(p)).toEqual([]);
   });
@@ -74,7 +65,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['nl', 'patient'],
   ])('a report with every kind of verdict (%s, %s)', async (lang, view) => {
     const p = await page();
-    await checkList(p, server.url, everyVerdict, context, lang);
+    await checkList(p, running.url, everyVerdict, context, lang);
     if (view === 'patient') await p.locator('button', { hasText: lang === 'en' ? 'Patient view' : 'Weergave voor patiënten' }).click();
     const badges = await p.locator('.line .line__head .badge').allTextContents();
     expect(new Set(badges.map((b) => b.trim().slice(0, 1)))).toEqual(new Set(['✖', '!', '✓', '?']));
@@ -85,7 +76,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the knowledge base index, an entry and the coverage page', async () => {
     const p = await page();
     for (const path of ['/kb', '/kb/quinine?lang=nl', '/kb/osvaren', '/kb/coverage', '/kb/interactions', '/kb/context']) {
-      await p.goto(`${server.url}${path}`);
+      await p.goto(`${running.url}${path}`);
       expect(await violations(p), path).toEqual([]);
     }
   });

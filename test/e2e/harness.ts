@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +40,30 @@ export function startServer(): Promise<Running> {
       });
     });
   });
+}
+
+/** The server and the browser a test file shares, started before its tests and stopped after. */
+export function useServerAndBrowser(): { readonly url: string; readonly browser: Browser } {
+  let server: Running | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the server is not running');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not running');
+      return browser;
+    },
+  };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,19 +1,10 @@
 /** A user's path through the app in a real browser: enter, check, switch, correct, print. */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkList, launchBrowser, newPage, RESULTS, SCREENSHOTS, startServer, type Running } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkList, newPage, RESULTS, SCREENSHOTS, useServerAndBrowser } from './harness.js';
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 const lines = [
   'Kinine 250 mg 1dd a.n.',
@@ -27,8 +18,8 @@ const verdictWords = (page: Page) => page.locator('.line .line__head .badge').al
 
 describe('checking a list in the browser', () => {
   it('a first-time user enters a list and reads the verdicts', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(running.browser);
+    await page.goto(`${running.url}/`);
     await page.getByLabel('Medicines and supplements, one per line').fill(lines.join('\n'));
     await page.locator('#field-targetWeightKg').fill('62');
     await page.locator('#field-weightGainKg').fill('3,1');
@@ -46,8 +37,8 @@ describe('checking a list in the browser', () => {
   });
 
   it('opens a finding from the keyboard to read why', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, ['Quinine sulfate 300 mg twice daily']);
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, ['Quinine sulfate 300 mg twice daily']);
     const summary = page.locator('.finding summary', { hasText: 'More quinine than the highest dose' });
     await summary.focus();
     await page.keyboard.press('Enter');
@@ -57,8 +48,8 @@ describe('checking a list in the browser', () => {
   });
 
   it('switches language and view without losing the list', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, lines);
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, lines);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Resultaat van de controle');
     expect(page.url()).toContain('lang=nl');
@@ -71,16 +62,16 @@ describe('checking a list in the browser', () => {
   });
 
   it('accepts a "did you mean" suggestion and re-checks the line as that', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, lines);
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, lines);
     await page.getByRole('button', { name: 'Use "Kinine"' }).click();
     await expect.poll(() => page.locator('.line__input').nth(5).textContent()).toBe('Kinine 100 mg');
     expect(await page.locator('.line').nth(5).locator('.reading').textContent()).toContain('Quinine (“Kinine”)');
   });
 
   it('"edit this list" returns to the form with every line and field kept', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, lines, { targetWeightKg: '62', anticoagulation: 'citrate' });
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, lines, { targetWeightKg: '62', anticoagulation: 'citrate' });
     await page.getByRole('button', { name: 'Edit this list' }).click();
     expect(await page.getByLabel('Medicines and supplements, one per line').inputValue()).toBe(lines.join('\n'));
     expect(await page.locator('#field-targetWeightKg').inputValue()).toBe('62');
@@ -88,8 +79,8 @@ describe('checking a list in the browser', () => {
   });
 
   it('sorts the lines worst first', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, ['Vitamine C 50 mg 1dd', 'Foobarex', 'Magnesium 200 mg 1dd']);
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, ['Vitamine C 50 mg 1dd', 'Foobarex', 'Magnesium 200 mg 1dd']);
     await page.getByRole('button', { name: 'Worst first' }).click();
     await expect.poll(() => page.locator('.line__input').allTextContents()).toEqual(['Magnesium 200 mg 1dd', 'Foobarex', 'Vitamine C 50 mg 1dd']);
   });
@@ -103,8 +94,8 @@ describe('printing', () => {
   ];
 
   it('gives a clean A4 sheet: no navigation, every finding open, nothing wider than the page', async () => {
-    const page = await newPage(browser);
-    await checkList(page, server.url, tenLines, { targetWeightKg: '62', weightGainKg: '3,1', sessionHours: '4' });
+    const page = await newPage(running.browser);
+    await checkList(page, running.url, tenLines, { targetWeightKg: '62', weightGainKg: '3,1', sessionHours: '4' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(0);
