@@ -1,9 +1,9 @@
 import { readNumber } from './numbers.js';
 import type { Token } from './types.js';
 
-/** "½ tablet", "1/2 tablet": a fraction of a unit. Only proper fractions of halves, thirds and quarters. */
+/** "½ tablet", "1½ tablet", "1/2 tablet": fractions of a unit. Only halves, thirds and quarters. */
 const FRACTION_GLYPHS: Record<string, number> = { '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4 };
-const TOKEN = /(?<![\d.,/])(1\/[234]|2\/[34]|3\/4)(?![\d/])|([½⅓⅔¼¾])|(\d+(?:[.,]\d+)*)|(?:['’`]s\b)|([\p{L}\p{M}]+)|(\S)/gu;
+const TOKEN = /(?<![\d.,/])(1\/[234]|2\/[34]|3\/4)(?![\d/])|(\d*[½⅓⅔¼¾])|(\d+(?:[.,]\d+)*)|(?:['’`]s\b)|([\p{L}\p{M}]+)|(\S)/gu;
 
 export function normalize(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’|`/g, "'");
@@ -23,7 +23,9 @@ export function tokenize(input: string): Token[] {
       const [numerator = '', denominator = ''] = m[0].split('/');
       tokens.push({ ...base, kind: 'number', value: Number(numerator) / Number(denominator) });
     } else if (m[2] !== undefined) {
-      tokens.push({ ...base, kind: 'number', value: FRACTION_GLYPHS[m[2]] ?? NaN });
+      // "1½": the whole number and the fraction
+      const whole = Number(m[2].slice(0, -1) || '0');
+      tokens.push({ ...base, kind: 'number', value: whole + (FRACTION_GLYPHS[m[2].slice(-1)] ?? NaN) });
     } else if (m[3] !== undefined) {
       const n = readNumber(m[0]);
       if (!n) tokens.push({ ...base, kind: 'punct' });
