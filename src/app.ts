@@ -20,6 +20,8 @@ export interface AppOptions {
   logger?: Logger;
   rateLimitPerMinute?: number;
   trustProxy?: boolean;
+  /** Origin for links in JSON answers; by default the request's own protocol and host. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -94,7 +96,7 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
   const api = express.Router();
   api.use(limiter);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
-  api.use('/v1', apiRouter(kb));
+  api.use('/v1', apiRouter(kb, options.publicBaseUrl));
   api.use(jsonNotFound);
   api.use(jsonErrorHandler(logger));
   app.use('/api', api);

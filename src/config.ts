@@ -12,6 +12,11 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Set when running behind a reverse proxy, so rate limits see the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Where users reach DialySafe ("https://dialysafe.example"), for the links into the knowledge
+   * base in JSON answers. Without it they are built from the request's own host name.
+   */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

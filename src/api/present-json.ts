@@ -5,6 +5,7 @@ import type { Finding, Report } from '../engine/report.js';
 
 /** Six significant digits: conversions leave float noise (4999.99995 IU) that no label carries. */
 const precise = (n: number) => Number(n.toPrecision(6));
+const rounded = <T extends { amount: number; low: number }>(x: T): T => ({ ...x, amount: precise(x.amount), low: precise(x.low) });
 
 /** Links into this server's knowledge base, made absolute so a client can open them as they are. */
 const absolute = (url: string, baseUrl: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
@@ -37,10 +38,9 @@ export function presentJson(report: Report, baseUrl: string) {
       input: line.input,
       substances: line.substances,
       dailyDose: line.dailyDose.map((d) => ({
-        ...d,
-        amount: precise(d.amount),
-        low: precise(d.low),
-        ...(d.asWritten ? { asWritten: { ...d.asWritten, amount: precise(d.asWritten.amount), low: precise(d.asWritten.low) } } : {}),
+        ...rounded(d),
+        ...(d.asWritten ? { asWritten: rounded(d.asWritten) } : {}),
+        ...(d.onDosingDay ? { onDosingDay: rounded(d.onDosingDay) } : {}),
       })),
       verdict: line.verdict,
       findings: line.findings.map((f) => finding(f, report, baseUrl)),
@@ -48,7 +48,11 @@ export function presentJson(report: Report, baseUrl: string) {
       suggestions: line.suggestions,
     })),
     interactions: report.interactions.map((x) => ({ ...finding(x, report, baseUrl), items: x.items })),
-    totals: report.totals.map((t) => ({ ...t, amount: precise(t.amount), low: precise(t.low), findings: t.findings.map((f) => finding(f, report, baseUrl)) })),
+    // A total of which no line could be read has no amount at all, rather than 0.
+    totals: report.totals.map((t) => ({
+      ...(t.counted.length > 0 ? rounded(t) : { ...t, amount: null, low: null }),
+      findings: t.findings.map((f) => finding(f, report, baseUrl)),
+    })),
     context: report.context.map((c) => ({ ...finding(c, report, baseUrl), kind: c.context?.kind ?? 'cause' })),
     metrics: report.metrics,
     summary: report.summary,

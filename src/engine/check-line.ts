@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang, Rule } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedIngredient, ResolvedItem } from '../resolve/types.js';
-import { ruleFinding, systemFinding } from './findings.js';
+import { ruleFinding, systemFinding, withinLimitsCode } from './findings.js';
 import type { Finding, ReferenceLink, Verdict } from './report.js';
 import { worstVerdict, verdictOfSeverity } from './report.js';
 import { checkDose, conditionsHold, describeAmount, describeLimits } from './rules.js';
@@ -69,7 +69,7 @@ function ingredientFindings(
   const concerning = findings.some((f) => f.severity !== 'info');
   if (!concerning && unevaluated.length === 0 && s.withinLimits) {
     const values = { dose: ing.dose.daily ? describeAmount(ing.dose.daily, s, lang) : m.doseNotStated };
-    findings.push(ruleFinding(kb, lang, `${s.id}.within-limits`, 'info', s.withinLimits, source, values));
+    findings.push(ruleFinding(kb, lang, withinLimitsCode(s.id), 'info', s.withinLimits, source, values));
   }
   return { findings, unchecked: unevaluated.length > 0, notReviewed: false };
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { checkLine } from './check-line.js';
+import { withinLimitsCode } from './findings.js';
 import { contextMetrics, findContext } from './context.js';
 import { findInteractions } from './interactions.js';
 import { dailyDoses, describeReading } from './reading.js';
@@ -26,7 +27,7 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
     const own = checkLine(item, kb, patient, lang);
     // "Within the limit" on its own is not true of a line whose substance adds up to too much.
     const overLimit = new Set(
-      totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => `${t.substance.id}.within-limits`),
+      totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => withinLimitsCode(t.substance.id)),
     );
     const ownFindings = own.findings.filter((f) => !overLimit.has(f.code));
     const related = [

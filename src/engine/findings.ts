@@ -72,3 +72,6 @@ export function systemFinding(
     source,
   };
 }
+
+/** The code of a substance's "within the limits" finding. */
+export const withinLimitsCode = (substanceId: string): string => `${substanceId}.within-limits`;

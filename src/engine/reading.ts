@@ -49,6 +49,8 @@ function noteText(note: DoseNote, lang: Lang): string {
       return t.prnMaximumAdministrations;
     case 'range':
       return t.range;
+    case 'concentration':
+      return t.concentration(note.text);
     case 'per-kg':
       return t.perKg(formatAmount(note.perKg, note.perKg, note.unit, lang), `${formatNumber(note.weightKg, lang)} kg`);
     case 'ambiguous-number':
@@ -68,6 +70,7 @@ export function describeReading(item: ResolvedItem, lang: Lang): Reading {
   if (item.ingredients.length === 0) {
     for (const n of p.notes) if (n.code === 'ambiguous-number') notes.add(noteText(n, lang));
   }
+  for (const n of p.notes) if (n.code === 'meals-assumed') notes.add(m.notes.mealsAssumed(n.text));
   const forms = [...new Set(item.ingredients.flatMap((i) => (i.form && !i.product ? [i.form.name[lang]] : [])))];
   const reading: Reading = {
     recognised: item.matches.map((x) => ({
@@ -99,6 +102,8 @@ export function dailyDoses(item: ResolvedItem, lang: Lang): DailyDose[] {
       const dose: DailyDose = { substance, amount: d.high, low: d.low, unit: d.unit, of: ing.substance.measure?.of[lang] ?? '' };
       const differs = w && (w.unit !== d.unit || Math.abs(w.high - d.high) > 1e-9);
       if (w && differs) dose.asWritten = { amount: w.high, low: w.low, unit: w.unit };
+      const day = ing.dose.dosingDay;
+      if (day) dose.onDosingDay = { amount: day.high, low: day.low, unit: day.unit };
       return [dose];
     }
     if (w && !ing.substance.measure) return [{ substance, amount: w.high, low: w.low, unit: w.unit, of: '' }];

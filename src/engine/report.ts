@@ -63,6 +63,8 @@ export interface DailyDose {
   of: string;
   /** The same per day in the unit the line was written in, when different. */
   asWritten?: { amount: number; low: number; unit: string };
+  /** When it is not taken every day: the dose on a day it is taken, in the same unit as `amount`. */
+  onDosingDay?: { amount: number; low: number; unit: string };
 }
 
 /** How a line was read, for the user to catch a wrong reading. */
@@ -109,6 +111,8 @@ export interface Total {
   items: number[];
   /** False when the dose of at least one line could not be read. */
   complete: boolean;
+  /** The lines whose dose is in `amount`. */
+  counted: number[];
   severity: Severity;
   findings: Finding[];
 }

@@ -1,5 +1,6 @@
 /** Deciding whether a knowledge-base rule applies to an ingredient of a line. */
 import { formatAmount } from '../i18n/format.js';
+import { messages } from '../i18n/index.js';
 import type { Lang, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedIngredient, Span } from '../resolve/types.js';
@@ -30,21 +31,24 @@ export function describeAmount(span: { low: number; high: number; unit: string }
 /** Compares the dose with the rule's limits; the upper end of a dose range is what counts. */
 export function checkDose(
   when: RuleCondition,
-  dose: { daily?: Span | undefined; single?: Span | undefined },
+  dose: { daily?: Span | undefined; single?: Span | undefined; dosingDay?: Span | undefined },
   substance: Substance,
   lang: Lang,
 ): DoseOutcome {
-  const limits: [Span | undefined, { amount: number; unit: string } | undefined][] = [
-    [dose.daily, when.dailyDoseAbove],
-    [dose.single, when.singleDoseAbove],
+  // A line not taken every day is held to a daily limit on the days it is taken, unless the
+  // rule's limit is on build-up over the week.
+  const onDosingDay = when.doseBasis !== 'average' && dose.dosingDay !== undefined;
+  const limits: [Span | undefined, { amount: number; unit: string } | undefined, boolean][] = [
+    [onDosingDay ? dose.dosingDay : dose.daily, when.dailyDoseAbove, onDosingDay],
+    [dose.single, when.singleDoseAbove, false],
   ];
   let fires = true;
   const values: Record<string, string> = {};
-  for (const [amount, limit] of limits) {
+  for (const [amount, limit, dosingDay] of limits) {
     if (!limit) continue;
     if (!amount) return { result: 'unknown' };
     fires &&= amount.high > limit.amount;
-    values.dose ??= describeAmount(amount, substance, lang);
+    values.dose ??= `${describeAmount(amount, substance, lang)}${dosingDay ? ` ${messages(lang).onDosingDays}` : ''}`;
     values.limit ??= describeAmount({ low: limit.amount, high: limit.amount, unit: limit.unit }, substance, lang);
   }
   return { result: fires ? 'fires' : 'passes', values };

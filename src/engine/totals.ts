@@ -9,7 +9,7 @@ import type { Lang, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedIngredient, ResolvedItem, Span } from '../resolve/types.js';
 import { coverageLink } from './check-line.js';
-import { ruleFinding, systemFinding } from './findings.js';
+import { ruleFinding, systemFinding, withinLimitsCode } from './findings.js';
 import type { Finding, Total } from './report.js';
 import { checkDose, conditionsHold, describeAmount, isDoseRule } from './rules.js';
 
@@ -64,8 +64,12 @@ export function findTotals(items: ResolvedItem[], kb: KnowledgeBase, patient: Pa
     }
     // With a line unread, the sum of the others is the least the patient takes: it is still checked.
     const total = sum(known);
+    // On a day every line is taken (a dialysis day, say), the doses of the intermittent lines add up too.
+    const dosingDay = contributions.some((c) => c.ingredient.dose.dosingDay)
+      ? sum(contributions.flatMap((c) => { const d = c.ingredient.dose.dosingDay ?? c.ingredient.dose.daily; return d ? [d] : []; }))
+      : undefined;
     if (!total) {
-      totals.push({ substance: named, amount: 0, low: 0, unit: substance.measure?.unit ?? '', of, items: lines, complete, severity: 'caution', findings });
+      totals.push({ substance: named, amount: 0, low: 0, unit: substance.measure?.unit ?? '', of, items: lines, complete, counted: [], severity: 'caution', findings });
       continue;
     }
     const counted = [...new Set(contributions.filter((c) => c.ingredient.dose.daily).map((c) => c.line))];
@@ -75,7 +79,7 @@ export function findTotals(items: ResolvedItem[], kb: KnowledgeBase, patient: Pa
     const fired: Finding[] = [];
     for (const rule of substance.rules.filter(isDoseRule)) {
       if (!contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient))) continue;
-      const outcome = checkDose({ dailyDoseAbove: rule.when.dailyDoseAbove }, { daily: total }, substance, lang);
+      const outcome = checkDose({ dailyDoseAbove: rule.when.dailyDoseAbove, doseBasis: rule.when.doseBasis }, { daily: total, dosingDay }, substance, lang);
       if (rule.when.dailyDoseAbove && outcome.result === 'fires') {
         const f = ruleFinding(kb, lang, rule.code, rule.severity, rule, source, outcome.values);
         fired.push({ ...f, explanation: prefix + f.explanation, items: lines });
@@ -83,13 +87,13 @@ export function findTotals(items: ResolvedItem[], kb: KnowledgeBase, patient: Pa
     }
     findings.push(...fired);
     if (complete && fired.length === 0 && substance.withinLimits) {
-      const f = ruleFinding(kb, lang, `${substance.id}.within-limits`, 'info', substance.withinLimits, source, {
+      const f = ruleFinding(kb, lang, withinLimitsCode(substance.id), 'info', substance.withinLimits, source, {
         dose: describeAmount(total, substance, lang),
       });
       findings.push({ ...f, explanation: prefix + f.explanation, items: lines });
     }
     const severity = findings.some((f) => f.severity === 'avoid') ? 'avoid' : findings.some((f) => f.severity === 'caution') ? 'caution' : 'info';
-    totals.push({ substance: named, amount: total.high, low: total.low, unit: total.unit, of, items: lines, complete, severity, findings });
+    totals.push({ substance: named, amount: total.high, low: total.low, unit: total.unit, of, items: lines, complete, counted, severity, findings });
   }
   return totals;
 }

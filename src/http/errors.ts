@@ -37,7 +37,7 @@ interface BodyParserError {
 }
 
 /** A problem with the body as a whole: its issue has the empty path, as zod gives the root. */
-const bodyError = (message: string, status = 400) => new ValidationError(message, [{ path: '', message }], status);
+export const bodyError = (message: string, status = 400) => new ValidationError(message, [{ path: '', message }], status);
 
 export function toClientError(error: unknown): ValidationError | undefined {
   if (error instanceof ValidationError) return error;

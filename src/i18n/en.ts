@@ -14,6 +14,7 @@ export const en = {
     'ml/kg/h': 'ml/kg/h', 'ml/h': 'ml/h', h: 'h', 'ml/day': 'ml/day',
   } as Record<string, string>,
   perDay: 'per day',
+  onDosingDays: 'on each day it is taken',
   upTo: 'up to',
   and: 'and',
   line: 'line',
@@ -73,6 +74,8 @@ export const en = {
     perKg: (perKg: string, weight: string) => `${perKg} per kg × ${weight} target weight`,
     ambiguousNumber: (text: string, read: string, other: string) => `"${text}" read as ${read}, not ${other}; correct the line if ${other} is meant`,
     doseGap: (reason: string) => `daily dose not worked out: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+    concentration: (text: string) => `the volume on the line times its concentration (“${text}”)`,
+    mealsAssumed: (text: string) => `“${text}” read as three meals a day; correct the line if fewer or more are meant`,
     routeAssumed: 'route not stated: read as by mouth',
   },
   reading: {
@@ -119,8 +122,8 @@ export const en = {
       explanation: (name: string, lines: string, unread: string) =>
         `${name} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown; it is at least the sum of the others.`,
       advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
-      patient: 'You take this substance in more than one product. DialySafe could not add them up. Ask your pharmacist to check the total.',
-      evidence: 'Total could not be calculated.',
+      patient: 'You take this substance in more than one product. DialySafe could not read how much of one of them you take, so it could not add up all of it. Ask your pharmacist to check the total.',
+      evidence: 'Total of the lines that could be read only.',
     },
     total: {
       prefix: (lines: string, dose: string) => `Added up over ${lines}: ${dose} per day. `,

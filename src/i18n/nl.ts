@@ -10,6 +10,7 @@ export const nl: Messages = {
     'ml/kg/h': 'ml/kg/u', 'ml/h': 'ml/u', h: 'u', 'ml/day': 'ml/dag',
   },
   perDay: 'per dag',
+  onDosingDays: 'op elke dag dat het wordt ingenomen',
   upTo: 'tot',
   and: 'en',
   line: 'regel',
@@ -69,6 +70,8 @@ export const nl: Messages = {
     perKg: (perKg, weight) => `${perKg} per kg × ${weight} streefgewicht`,
     ambiguousNumber: (text, read, other) => `"${text}" gelezen als ${read}, niet ${other}; pas de regel aan als ${other} bedoeld is`,
     doseGap: (reason) => `dagdosis niet berekend: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+    concentration: (text) => `het volume op de regel maal de concentratie (“${text}”)`,
+    mealsAssumed: (text) => `“${text}” gelezen als drie maaltijden per dag; pas de regel aan als het er minder of meer zijn`,
     routeAssumed: 'toedieningsweg niet vermeld: gelezen als via de mond',
   },
   reading: {
@@ -115,8 +118,8 @@ export const nl: Messages = {
       explanation: (name, lines, unread) =>
         `${name} komt uit ${lines}, maar de dosis van ${unread} kon niet worden gelezen, dus het volledige totaal per dag is onbekend; het is minstens de som van de andere.`,
       advice: 'Vul de ontbrekende dosis aan, of tel de hoeveelheden zelf op en vergelijk ze met de grenzen.',
-      patient: 'U neemt deze stof in meer dan één product. DialySafe kon ze niet optellen. Vraag uw apotheker het totaal te controleren.',
-      evidence: 'Totaal kon niet worden berekend.',
+      patient: 'U neemt deze stof in meer dan één product. DialySafe kon niet lezen hoeveel u van een ervan neemt, dus kon niet alles optellen. Vraag uw apotheker het totaal te controleren.',
+      evidence: 'Totaal van alleen de regels die konden worden gelezen.',
     },
     total: {
       prefix: (lines, dose) => `Opgeteld over ${lines}: ${dose} per dag. `,

@@ -45,4 +45,5 @@ export const NUMBER_WORDS: Record<string, number> = {
 export const COUNT_WORDS: Record<string, number> = {
   een: 1, één: 1, one: 1, a: 1, an: 1, twee: 2, two: 2, drie: 3, three: 3, vier: 4, four: 4,
   vijf: 5, five: 5, zes: 6, six: 6, half: 0.5, halve: 0.5, 'een halve': 0.5, 'half a': 0.5, 'a half': 0.5,
+  anderhalf: 1.5, anderhalve: 1.5, 'one and a half': 1.5, 'een en een halve': 1.5,
 };

@@ -22,8 +22,11 @@ export interface Count extends Interval {
 }
 
 export type Frequency =
-  /** Times per day, averaged over the stated period (3× a week → 3/7). */
-  | { kind: 'regular'; perDay: Interval; text: string }
+  /**
+   * Times per day, averaged over the stated period (3× a week → 3/7); `perDosingDay` when the
+   * line says how often on the days it is taken ("1dd1 om de andere dag", "2dd behalve zondag").
+   */
+  | { kind: 'regular'; perDay: Interval; text: string; perDosingDay?: Interval }
   /** Times per dialysis session; per day depends on the patient's sessions per week. */
   | { kind: 'per-session'; perSession: Interval; text: string }
   /** Times per day on the days between sessions; how many such days depends on the sessions per week. */
@@ -62,6 +65,7 @@ export type IntakeNote =
   | { code: 'several-counts'; texts: string[] }
   | { code: 'prn-without-maximum' }
   | { code: 'prn-extra' }
+  | { code: 'meals-assumed'; text: string }
   | { code: 'vague-frequency'; text: string }
   | { code: 'unknown-strength'; text: string }
   | { code: 'rate-per-hour'; text: string }
@@ -73,6 +77,8 @@ export interface ParsedLine {
   /** Runs of tokens not taken by a dose, count, frequency or route: where names are looked for. */
   nameRuns: Token[][];
   strength?: Amount;
+  /** "50 mg/ml": the amount in one ml of a liquid, for a strength given as a volume. */
+  concentration?: Amount;
   /** Units per administration ("2 tabletten"); when present the strength is per unit. */
   count?: Count;
   frequency?: Frequency;

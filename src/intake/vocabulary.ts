@@ -126,10 +126,12 @@ export const VAGUE = alt(
   'sometimes', 'occasionally', 'now and then', 'from time to time', 'every now and then', 'once in a while',
 );
 
-/** "zo nodig extra": as-needed doses on top of a regular one, so there is no maximum. */
+/** "zo nodig extra", "extra bij kramp": as-needed doses on top of a regular one, so there is no maximum. */
 export const PRN_EXTRA = alt(
-  'en zo nodig extra', 'zo nodig extra', 'extra zo nodig', 'plus zo nodig', '\\+ zo nodig', 'en extra zo nodig',
-  'and extra as needed', 'extra as needed', 'extra if needed', 'plus prn', '\\+ prn', 'and prn', 'extra prn',
+  `(?:(?:en|and|plus|\\+) )?(?:extra|meer|more) ${PRN}`,
+  `(?:(?:en|and|plus|\\+) )?${PRN} (?:extra|meer|more)`,
+  '(?:(?:en|and|plus|\\+) )?extra (?:bij|for|tegen|when|als) (?:kramp|krampen|cramps?|pijn|pain|nodig|needed)',
+  'plus prn', '\\+ prn', 'and prn', '\\+ zo nodig', 'plus zo nodig', 'en zo nodig',
 );
 
 /** Days of the week, Dutch and English, for "ma/wo/vr" and "Mon/Wed/Fri": the word → day 0–6. */
@@ -148,7 +150,7 @@ export const WEEKDAY = alt(...Object.keys(WEEKDAYS));
 
 export const MAXIMUM = alt(
   'max', abbr('max.'), 'maximaal', 'maximum', 'tot maximaal', 'up to', 'niet meer dan', 'not more than',
-  'no more than', 'hoogstens', 'ten hoogste', 'at most', 'tot',
+  'no more than', 'hoogstens', 'ten hoogste', 'at most',
 );
 
 export const PER_SESSION = alt(
@@ -163,6 +165,7 @@ export const PER_SESSION = alt(
 /** Days between sessions: how many there are depends on the patient's sessions per week. */
 export const NON_SESSION = alt(
   '(?:(?:op|on) )?(?:niet ?- ?dialysedagen|niet ?- ?dialyse dagen|non ?- ?dialysis days|off ?- ?dialysis days|non ?- ?hd days|interdialytic days)',
+  '(?:niet|not) (?:op|on) (?:de )?(?:dialysedagen|dialyse dagen|dialysis days|hd days|hd ?- ?dagen)', 'behalve op dialysedagen', 'except on dialysis days',
   '(?:op|on) (?:dagen|days) (?:zonder|without) (?:dialyse|dialysis|hd)',
   'when not on dialysis', 'als er geen dialyse is',
 );
@@ -170,7 +173,8 @@ export const NON_SESSION = alt(
 export const ROUTE_IV = alt(
   'iv', abbr('i.v.'), 'intraveneus', 'intraveneuze', 'intravenous', 'intravenously',
   '(?:in|via) (?:de|the) (?:veneuze |venous )?lijn', 'in line', 'into the line', 'venous line', 'injectie',
-  'injection', 'infuus', 'infusion', 'bolus',
+  'injection', 'infuus', 'infusion', 'bolus', 'injvlst', 'injectievloeistof', 'infvlst', 'infusievloeistof',
+  'inj', abbr('inj.'),
 );
 export const ROUTE_ORAL = alt('oraal', 'orale', 'oral', 'orally', 'po', abbr('p.o.'), 'per os', 'by mouth', 'via de mond', 'innemen');
 
@@ -179,14 +183,14 @@ export const TIMES_OF_DAY: Record<string, string> = {
   morning: alt(
     "'s ochtends", "'s morgens", 'ochtends', 'morgens', 'in de ochtend', 'in de morgen', "'s ochtend",
     'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',
-    'mane', 'qam', abbr('q.a.m.'), 'am', abbr('a.m.'), 'with breakfast', 'at breakfast', 'breakfast',
+    'mane', 'qam', abbr('q.a.m.'), 'a \\. m \\.', 'with breakfast', 'at breakfast', 'breakfast',
   ),
   noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'bij de middagmaaltijd', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
   evening: alt(
-    "'s avonds", 'avonds', 'in de avond', 'bij het avondeten', 'bij avondeten', 'avondeten', 'bij het eten',
+    "'s avonds", 'avonds', 'in de avond', 'bij het avondeten', 'bij avondeten', 'avondeten',
     'bij de avondmaaltijd', 'bij het avondmaal', 'avondmaaltijd',
     'evening', 'in the evening', 'every evening', 'each evening', 'with dinner', 'at dinner', 'dinner',
-    'with supper', 'at supper', 'supper', 'bij de maaltijd', 'qpm', abbr('q.p.m.'), 'pm', abbr('p.m.'),
+    'with supper', 'at supper', 'supper', 'qpm', abbr('q.p.m.'), 'p \\. m \\.',
   ),
   bedtime: alt(
     abbr('a.n.'), 'ante noctem', 'voor het slapen', 'voor het slapengaan', 'voor het slapen gaan', 'voor de nacht',
@@ -195,6 +199,19 @@ export const TIMES_OF_DAY: Record<string, string> = {
     'before sleep', 'voor het slapen innemen',
   ),
 };
+
+/** "With each meal": three times a day, the upper reading for the main meals. */
+export const WITH_EACH_MEAL = alt(
+  'bij (?:elke|iedere) (?:hoofd)?maaltijd', 'bij de (?:hoofd)?maaltijden', 'bij alle (?:hoofd)?maaltijden', 'with (?:each|every) meal',
+  'with (?:the )?meals', 'with (?:each|every) main meal', 'tijdens (?:elke|iedere) maaltijd', 'tijdens de maaltijden',
+);
+
+/** "Bij het eten", "with food": when to take it, not how often. */
+export const WITH_FOOD = alt(
+  'bij het eten', 'bij de maaltijd', 'tijdens het eten', 'tijdens de maaltijd', 'met voedsel', 'na het eten', 'voor het eten',
+  'with food', 'with a meal', 'after food', 'before food', 'after meals', 'before meals', 'na de maaltijd', 'voor de maaltijd',
+  'nuchter', 'on an empty stomach',
+);
 
 /** Words that carry no meaning for the check, so they are not reported as unread. */
 export const FILLER = new Set([

@@ -104,6 +104,14 @@ export const ruleCondition = z.strictObject({
   modality: z.array(modality).min(1).optional(),
   /** Applies when the worked-out daily dose is above this amount (in the substance's measure). */
   dailyDoseAbove: quantity.optional(),
+  /**
+   * Which daily dose `dailyDoseAbove` is compared with when the line is not taken every day
+   * ("500 mg after each dialysis", "om de dag"): `dosing-day`, the dose on a day it is taken (for
+   * limits on exposure, such as quinine's cramp dose or a gabapentinoid cap), or `average`, the
+   * dose spread over the week (for limits on build-up, such as vitamin C and oxalate). Without it,
+   * `dosing-day`: the higher of the two, so the safer.
+   */
+  doseBasis: z.enum(['dosing-day', 'average']).optional(),
   /** Applies when one administration is above this amount. */
   singleDoseAbove: quantity.optional(),
 });

@@ -23,6 +23,8 @@ interface Frequency {
   unitsPerTime?: Interval;
   /** A PRN maximum as an amount a day ("max 60 ml per dag"). */
   amountPerDay?: { amount: number; unit: AmountUnit };
+  /** Administrations on a day it is taken, when it is not taken every day. */
+  timesOnDosingDay?: Interval;
   gap?: DoseGap;
 }
 
@@ -46,6 +48,7 @@ function lineGap(parsed: ParsedLine, strengthIsDose = true): DoseGap | undefined
   if (codes.has('several-strengths') && strengthIsDose) return 'several-strengths';
   if (codes.has('several-counts')) return 'several-counts';
   if (codes.has('unknown-strength')) return 'no-strength';
+  if (codes.has('vague-frequency')) return 'vague-frequency';
   return undefined;
 }
 
@@ -54,19 +57,20 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
   if (!f) return { gap: frequencyGap(parsed) };
   switch (f.kind) {
     case 'regular':
-      return { perDay: f.perDay };
+      if (f.perDosingDay) return { perDay: f.perDay, timesOnDosingDay: f.perDosingDay };
+      return f.perDay.high < 1 ? { perDay: f.perDay, timesOnDosingDay: ONE } : { perDay: f.perDay };
     case 'schedule':
       return { unitsPerDay: f.unitsPerDay, unitsPerTime: f.unitsPerTime };
     case 'non-session': {
       const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
       notes.push({ code: 'non-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });
       const share = Math.max(0, 7 - sessions) / 7;
-      return { perDay: times(f.perOffDay, { low: share, high: share }) };
+      return { perDay: times(f.perOffDay, { low: share, high: share }), timesOnDosingDay: f.perOffDay };
     }
     case 'per-session': {
       const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
       notes.push({ code: 'per-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });
-      return { perDay: times(f.perSession, { low: sessions / 7, high: sessions / 7 }) };
+      return { perDay: times(f.perSession, { low: sessions / 7, high: sessions / 7 }), timesOnDosingDay: f.perSession };
     }
     case 'prn': {
       if (!f.max) return { gap: 'prn-without-maximum' };
@@ -80,8 +84,18 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
   }
 }
 
-/** "20 mg/kg" becomes an amount with the patient's target weight, or cannot be worked out. */
+/**
+ * The amount of one administration: "20 mg/kg" with the patient's target weight, "6 ml" of a
+ * liquid of "50 mg/ml", or the strength as written; a gap when it cannot be worked out.
+ */
 function strengthOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): Amount | DoseGap | undefined {
+  const c = parsed.concentration;
+  if (c) {
+    const volume = parsed.strength?.unit === 'ml' ? parsed.strength : undefined;
+    if (!volume) return parsed.strength ?? 'no-volume';
+    notes.push({ code: 'concentration', text: c.text });
+    return { ...times(volume, c), unit: c.unit, text: `${volume.text}, ${c.text}` };
+  }
   const strength = parsed.strength;
   if (!strength?.perKg) return strength;
   const kg = patient.targetWeightKg;
@@ -178,6 +192,7 @@ export function substanceDose(
     if ((strength && !singleFactor) || !dailyFactor) return { ...reading, notes: dedupe(notes), gap: 'unit-not-convertible' };
     if (writtenSingle && singleFactor) reading.single = span(times(writtenSingle, singleFactor), substance.measure.unit);
     if (writtenDaily) reading.daily = span(times(writtenDaily, dailyFactor), substance.measure.unit);
+    if (reading.single && reading.daily && frequency.timesOnDosingDay) reading.dosingDay = onDosingDay(reading.single, frequency.timesOnDosingDay, reading.daily);
   }
   if (!writtenDaily) reading.gap = frequency.gap ?? 'no-frequency';
   reading.notes = dedupe(reading.notes);
@@ -205,16 +220,18 @@ export function productDose(
   let unitName: string = product.per;
   let writtenPerDay: Interval | undefined;
   if (byVolume) {
-    const volume = parsed.strength?.unit === 'ml' ? parsed.strength : undefined;
+    const strength = strengthOf({ ...parsed, concentration: undefined }, patient, notes);
+    if (typeof strength === 'string') return { gap: strength, notes };
+    const volume = strength?.unit === 'ml' ? strength : undefined;
     if (!volume && !maxMl) return { gap: 'no-volume', notes };
-    // "2 blikjes (330 ml)": the volume of each container, times the containers
-    const total = volume && times(volume, parsed.count ?? ONE);
+    // "2 blikjes (330 ml)": the volume of each container, times the containers (or the most a day)
+    const total = volume && times(volume, frequency.unitsPerTime ?? parsed.count ?? ONE);
     if (total) {
       units = toProductUnits(total);
       if (isRange(total)) notes.push({ code: 'range' });
     }
     unitName = 'ml';
-    writtenPerDay = maxMl ?? (total && frequency.perDay && times(total, frequency.perDay));
+    writtenPerDay = maxMl ?? (volume && frequency.unitsPerDay ? times(volume, frequency.unitsPerDay) : total && frequency.perDay && times(total, frequency.perDay));
   } else {
     units = frequency.unitsPerTime ?? parsed.count;
     if (!units) {
@@ -232,8 +249,15 @@ export function productDose(
   const per: Interval = 'amount' in amount ? { low: amount.amount, high: amount.amount } : amount;
   if (units) reading.single = span(times(units, per), amount.unit);
   if (unitsPerDay) reading.daily = span(times(unitsPerDay, per), amount.unit);
+  if (reading.single && reading.daily && frequency.timesOnDosingDay) reading.dosingDay = onDosingDay(reading.single, frequency.timesOnDosingDay, reading.daily);
   else reading.gap = frequency.gap ?? 'no-frequency';
   return reading;
+}
+
+/** The dose on a day it is taken: every administration of that day, never less than the average. */
+function onDosingDay(single: Span, timesOnDosingDay: Interval, daily: Span): Span | undefined {
+  const day = times(single, timesOnDosingDay);
+  return day.high > daily.high + 1e-9 ? { ...day, unit: single.unit } : undefined;
 }
 
 function dedupe(notes: DoseNote[]): DoseNote[] {

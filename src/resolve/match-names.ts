@@ -5,7 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase, NameTarget } from '../kb/knowledge-base.js';
-import { boundaries, nameKey, namePieces } from '../kb/names.js';
+import { boundaries, namePieces } from '../kb/names.js';
 import type { Token } from '../intake/types.js';
 import { FILLER } from '../intake/vocabulary.js';
 import type { NameMatch, Suggestion } from './types.js';

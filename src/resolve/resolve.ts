@@ -112,7 +112,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
   // A number that is neither a name nor part of the dose may change the dose ("1dd, soms 2").
-  const strayNumber = unread.some((t) => t.kind === 'number' || NUMBER_WORDS[t.norm] !== undefined);
+  const strayNumber = unread.some((t) => t.kind === 'number' || Object.hasOwn(NUMBER_WORDS, t.norm));
   const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) =>
     strayNumber ? { ...ing, dose: { gap: 'stray-number' as const, notes: ing.dose.notes } } : ing,
   );

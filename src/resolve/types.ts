@@ -42,6 +42,7 @@ export type DoseNote =
   | { code: 'prn-maximum-administrations' }
   | { code: 'range' }
   | { code: 'per-kg'; perKg: number; unit: string; weightKg: number }
+  | { code: 'concentration'; text: string }
   | { code: 'ambiguous-number'; text: string; read: number; other: number };
 
 export interface DoseReading {
@@ -49,6 +50,11 @@ export interface DoseReading {
   single?: Span;
   /** Average per day, in the substance's measure. */
   daily?: Span;
+  /**
+   * The dose on a day it is taken, when the line is not taken every day ("after each dialysis",
+   * "om de dag"): higher than the average. Absent when it is taken every day.
+   */
+  dosingDay?: Span;
   /** Average per day in the unit the line was written in (e.g. IU, mg of the salt, ml). */
   dailyAsWritten?: { low: number; high: number; unit: string };
   gap?: DoseGap;

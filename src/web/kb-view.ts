@@ -2,6 +2,7 @@
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import { partyIncludes } from '../engine/interactions.js';
+import { withinLimitsCode } from '../engine/findings.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { nameKey } from '../kb/names.js';
 import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
@@ -49,7 +50,7 @@ function conditionTexts(when: RuleCondition, substance: Substance | undefined, l
   if (when.tags) out.push(c.tags(when.tags.map(tag).join(' / ')));
   if (when.notTags) out.push(c.notTags(when.notTags.map(tag).join(' / ')));
   if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x] ?? x).join(', ')));
-  if (when.dailyDoseAbove) out.push(c.dailyDoseAbove(amount(when.dailyDoseAbove)));
+  if (when.dailyDoseAbove) out.push(c.dailyDoseAbove(amount(when.dailyDoseAbove), when.doseBasis === 'average' ? c.averaged : c.onDosingDays));
   if (when.singleDoseAbove) out.push(c.singleDoseAbove(amount(when.singleDoseAbove)));
   return out;
 }
@@ -153,7 +154,7 @@ export function substanceView(kb: KnowledgeBase, s: Substance, lang: Lang) {
     })),
     leaflet: s.leafletVersusCurrent.map((c) => ({ leaflet: c.leaflet[lang], current: c.current[lang], references: refs(kb, c.references) })),
     rules: s.rules.map((r) => ruleView(kb, r, s, lang, s.id)),
-    withinLimits: s.withinLimits ? ruleView(kb, { ...s.withinLimits, code: `${s.id}.within-limits`, severity: 'info', when: {} }, s, lang, s.id) : undefined,
+    withinLimits: s.withinLimits ? ruleView(kb, { ...s.withinLimits, code: withinLimitsCode(s.id), severity: 'info', when: {} }, s, lang, s.id) : undefined,
     classes: (kb.classesOf.get(s.id) ?? []).map((c) => ({ id: c, name: kb.classes.get(c)?.name[lang] ?? c })),
     products: [...kb.products.values()].filter((p) => p.ingredients.some((i) => i.substance === s.id)).map((p) => ({ id: p.id, name: p.name[lang] })),
     interactions: kb.interactions.filter((x) => involves(kb, x, s)).map((x) => interactionView(kb, x, lang)),

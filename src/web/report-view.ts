@@ -105,7 +105,11 @@ function doseText(d: DailyDose, lang: Lang): string {
   const written = d.asWritten
     ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${messages(lang).ui.report.asWritten})`
     : '';
-  return `${d.substance.name}: ${main} ${messages(lang).perDay}${written}`;
+  const m = messages(lang);
+  const onDosingDay = d.onDosingDay
+    ? `; ${formatAmount(d.onDosingDay.low, d.onDosingDay.amount, d.onDosingDay.unit, lang, d.of || undefined)} ${m.onDosingDays}`
+    : '';
+  return `${d.substance.name}: ${main} ${m.perDay}${onDosingDay ? ` ${m.ui.report.averaged}` : ''}${onDosingDay}${written}`;
 }
 
 function contextView(report: Report, options: PageOptions, refs: ReferenceList) {

@@ -70,6 +70,25 @@ describe('POST /api/v1/check', () => {
     expect(coverage.status).toBe(200);
   });
 
+  it('does not build links from a host name that is not one', async () => {
+    const res = await request(app).post('/api/v1/check').set('Host', 'dialysafe.example@evil.test').send({ items: ['Foobarex 10 mg'] });
+    expect(res.status).toBe(200);
+    expect(res.body.items[0].findings[0].kbUrl).toBe('/kb/coverage');
+  });
+
+  it('uses the configured public address for links', async () => {
+    const configured = createApp(compiledKb(), { publicBaseUrl: 'https://dialysafe.example' });
+    const res = await request(configured).post('/api/v1/check').send({ items: ['Foobarex 10 mg'] });
+    expect(res.body.items[0].findings[0].kbUrl).toBe('https://dialysafe.example/kb/coverage');
+  });
+
+  it('gives a total no amount when none of its lines could be read, and says which lines it counted', async () => {
+    const none = await post({ items: ['Magnesium', 'Magnesiumoxide'] });
+    expect(none.body.totals[0]).toMatchObject({ amount: null, complete: false, counted: [] });
+    const some = await post({ items: ['Magnesium 200 mg 1dd', 'Magnesiumoxide'] });
+    expect(some.body.totals[0]).toMatchObject({ amount: 200, complete: false, counted: [0] });
+  });
+
   it('answers in Dutch when asked', async () => {
     const res = await post({ lang: 'nl', items: ['Kinine 250 mg 1dd a.n.'] });
     expect(res.body.items[0].findings[0].title).toMatch(/kinine/i);

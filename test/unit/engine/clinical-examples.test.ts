@@ -176,6 +176,24 @@ describe('what is not recognised is never reassuring', () => {
     expect(item.reading.notes.join(' ')).toMatch(/20 mg per kg × 70 kg/);
   });
 
+  it.each([
+    ['Kinine 500 mg na elke dialyse', 'quinine.above-cramp-dose'],
+    ['Gabapentine 600 mg om de dag', 'gabapentin.above-dialysis-cap'],
+    ['Pregabalin 150 mg q.o.d.', 'pregabalin.above-dialysis-cap'],
+    ['Tizanidine 4 mg om de dag', 'tizanidine.above-renal-start-dose'],
+  ])('holds "%s" to the daily limit on the days it is taken, not to the weekly average', (line, code) => {
+    const { item, codes } = checkOne(line);
+    expect(codes).toContain(code);
+    expect(item.findings.find((f) => f.code === code)?.explanation).toMatch(/on each day it is taken/);
+    expect(item.dailyDose[0]?.onDosingDay?.amount).toBeGreaterThan(item.dailyDose[0]?.amount ?? Infinity);
+  });
+
+  it('averages a limit on build-up over the week', () => {
+    const { codes } = checkOne('Vitamine C 500 mg 3x per week');
+    expect(codes).toContain('vitamin-c.above-dialysis-intake');
+    expect(codes).not.toContain('vitamin-c.oxalate-build-up');
+  });
+
   it('offers a close match but keeps the line unknown until it is accepted', () => {
     const { item } = checkOne('Kinnine 250 mg a.n.');
     expect(item.verdict).toBe('unknown');

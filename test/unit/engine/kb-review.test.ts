@@ -7,7 +7,6 @@ import type { Patient } from '../../../src/patient.js';
 import { checkLines, checkOne } from '../../helpers/check.js';
 import { kbData } from '../../helpers/kb.js';
 
-const codesOf = (line: string, lang: 'en' | 'nl' = 'en') => checkOne(line, { lang }).codes;
 const finding = (line: string, code: string, lang: 'en' | 'nl' = 'en') =>
   checkOne(line, { lang }).item.findings.find((f) => f.code === code);
 const contextCodes = (patient: Patient) => checkLines(['Vitamine C 50 mg 1dd'], { patient }).context.map((c) => c.code);
