@@ -2,8 +2,7 @@
  * Reconciles everything a line says about how often into one frequency, or a note that it says
  * several things, or something that is not a number. Never the smaller of two readings.
  */
-import { fixed, same, scale } from './match-helpers.js';
-import { rangeIn } from './match-helpers.js';
+import { fixed, rangeIn, same, scale } from './match-helpers.js';
 import { type Candidate, type ScheduledDose, weekdaysIn } from './frequency-patterns.js';
 import type { Match, Scanner } from './scanner.js';
 import type { Frequency, IntakeNote } from './types.js';
