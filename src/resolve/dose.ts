@@ -28,12 +28,10 @@ interface Frequency {
   gap?: DoseGap;
 }
 
-/** Why intake could not give a frequency, in the words of the note it left. */
+/** Why intake could not give a frequency, in the words of the note it left (after `lineGap`). */
 function frequencyGap(parsed: ParsedLine): DoseGap {
   const codes = new Set(parsed.notes.map((n) => n.code));
-  if (codes.has('rate-per-hour')) return 'rate-per-hour';
   if (codes.has('prn-extra')) return 'prn-extra';
-  if (codes.has('vague-frequency')) return 'vague-frequency';
   if (codes.has('several-frequencies')) return 'several-frequencies';
   return 'no-frequency';
 }
