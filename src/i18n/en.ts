@@ -81,6 +81,12 @@ export const en = {
   reading: {
     oral: 'by mouth',
     iv: 'intravenous',
+    sc: 'under the skin (subcutaneous)',
+    im: 'into a muscle (intramuscular)',
+    topical: 'on the skin',
+    transdermal: 'as a skin patch',
+    inhaled: 'inhaled',
+    rectal: 'rectal',
     timing: { morning: 'morning', noon: 'midday', evening: 'evening', bedtime: 'at bedtime' } as Record<string, string>,
     timesPerDay: (n: string) => `${n} × per day`,
     perSession: (n: string) => `${n} × per dialysis session`,

@@ -77,6 +77,12 @@ export const nl: Messages = {
   reading: {
     oral: 'via de mond',
     iv: 'intraveneus',
+    sc: 'onder de huid (subcutaan)',
+    im: 'in een spier (intramusculair)',
+    topical: 'op de huid',
+    transdermal: 'als pleister',
+    inhaled: 'geïnhaleerd',
+    rectal: 'rectaal',
     timing: { morning: "'s ochtends", noon: "'s middags", evening: "'s avonds", bedtime: 'voor het slapen' },
     timesPerDay: (n) => `${n} × per dag`,
     perSession: (n) => `${n} × per dialysesessie`,

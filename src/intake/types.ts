@@ -42,7 +42,9 @@ export type PrnMaximum =
   /** "max 60 ml per dag": an amount in the unit written. */
   | { amount: number; unit: AmountUnit };
 
-export type Route = 'oral' | 'iv';
+/** How a line is given. */
+export const ROUTES = ['oral', 'iv', 'sc', 'im', 'topical', 'transdermal', 'inhaled', 'rectal'] as const;
+export type Route = (typeof ROUTES)[number];
 
 export interface Token {
   text: string;

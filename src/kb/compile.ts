@@ -4,12 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
-import { namesOf } from './integrity.js';
 import { nameKey } from './names.js';
+import { classMembership, namesOf } from './queries.js';
 import type { KbData } from './schema.js';
 
 /** Bumped when the table layout changes; the loader refuses files of another format. */
-export const KB_FORMAT = 2;
+export const KB_FORMAT = 3;
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,7 +53,9 @@ export function compileKb(data: KbData, outFile: string): void {
         for (const n of namesOf(e)) name.run(nameKey(n.name), e.id, n.formId ?? null, n.name);
       }
       const member = db.prepare('INSERT INTO class_members (class_id, substance_id) VALUES (?, ?)');
-      for (const c of data.classes) for (const m of c.members) member.run(c.id, m);
+      for (const [substance, classes] of classMembership(data.classes, data.substances)) {
+        for (const c of classes) member.run(c, substance);
+      }
 
       const interaction = db.prepare('INSERT INTO interactions (code, position, reviewed_on, body) VALUES (?, ?, ?, ?)');
       data.interactions.forEach((x, i) => interaction.run(x.code, i, x.reviewedOn, JSON.stringify(x)));

@@ -2,8 +2,8 @@
  * The in-memory knowledge base the engine and the web layer read: validated data plus the
  * indexes built once at start-up (names, class membership), so requests never touch the disk.
  */
-import { namesOf } from './integrity.js';
 import { boundaries, nameKey, namePieces } from './names.js';
+import { classMembership, namesOf } from './queries.js';
 import type {
   ContextRule,
   DrugClass,
@@ -21,7 +21,6 @@ export type NameTarget =
 
 export interface KnowledgeBase {
   readonly meta: KbMeta;
-  readonly data: KbData;
   readonly references: ReadonlyMap<string, Reference>;
   readonly substances: ReadonlyMap<string, Substance>;
   readonly products: ReadonlyMap<string, Product>;
@@ -37,10 +36,7 @@ export interface KnowledgeBase {
 }
 
 export function indexKnowledgeBase(data: KbData): KnowledgeBase {
-  const classesOf = new Map<string, string[]>();
-  for (const c of data.classes) {
-    for (const m of c.members) classesOf.set(m, [...(classesOf.get(m) ?? []), c.id]);
-  }
+  const classesOf = classMembership(data.classes, data.substances);
   const names = new Map<string, NameTarget>();
   const nameBoundaries = new Map<string, number[][]>();
   const register = (name: string, target: NameTarget) => {
@@ -58,7 +54,6 @@ export function indexKnowledgeBase(data: KbData): KnowledgeBase {
   }
   return {
     meta: data.meta,
-    data,
     references: new Map(data.references.map((r) => [r.id, r])),
     substances: new Map(data.substances.map((s) => [s.id, s])),
     products: new Map(data.products.map((p) => [p.id, p])),

@@ -6,6 +6,7 @@
  * Cross-file rules (ids exist, names are unique, …) live in integrity.ts.
  */
 import { z } from 'zod';
+import { ROUTES } from '../intake/types.js';
 
 export const LANGS = ['en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,10 +32,24 @@ export type MeasureUnit = z.infer<typeof measureUnit>;
 export const WRITTEN_UNITS = ['mg', 'IU', 'mmol', 'ml'] as const;
 export const writtenUnit = z.enum(WRITTEN_UNITS);
 
-export const quantity = z.strictObject({
-  amount: z.number().positive('must be more than 0'),
-  unit: measureUnit,
-});
+/**
+ * Sources may write small limits in micrograms ("mcg"); they are stored in mg, the unit intake
+ * reads µg lines into, and shown as µg again by the formatter.
+ */
+const sourceUnit = z.enum([...MEASURE_UNITS, 'mcg']);
+const toMeasure = <T extends { unit: z.infer<typeof sourceUnit> }>(q: T, fields: (keyof T)[]) => {
+  if (q.unit !== 'mcg') return q as T & { unit: MeasureUnit };
+  const out = { ...q, unit: 'mg' as const };
+  for (const f of fields) (out as Record<keyof T, unknown>)[f] = (q[f] as number) / 1000;
+  return out as T & { unit: MeasureUnit };
+};
+
+export const quantity = z
+  .strictObject({
+    amount: z.number().positive('must be more than 0'),
+    unit: sourceUnit,
+  })
+  .transform((q) => toMeasure(q, ['amount']));
 export type Quantity = z.infer<typeof quantity>;
 
 /** An amount that is known only within bounds (e.g. quinine in tonic water: at most 83 mg/l). */
@@ -42,9 +57,10 @@ export const amountRange = z
   .strictObject({
     low: z.number().nonnegative(),
     high: z.number().positive('must be more than 0'),
-    unit: measureUnit,
+    unit: sourceUnit,
   })
-  .refine((r) => r.low <= r.high, { message: 'low must not be more than high' });
+  .refine((r) => r.low <= r.high, { message: 'low must not be more than high' })
+  .transform((r) => toMeasure(r, ['low', 'high']));
 
 export const SEVERITIES = ['avoid', 'caution', 'info'] as const;
 export const severity = z.enum(SEVERITIES);
@@ -72,7 +88,7 @@ export const evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof evidence>;
 
-export const ROUTES = ['oral', 'iv'] as const;
+export { ROUTES };
 export const route = z.enum(ROUTES);
 export type Route = z.infer<typeof route>;
 
@@ -81,6 +97,30 @@ export const modality = z.enum(MODALITIES);
 export type Modality = z.infer<typeof modality>;
 
 export const tag = id;
+
+/** ATC code at any level from the 3rd ("C09A") to the 5th ("C09AA05"). */
+export const atcCode = z.string().regex(/^[A-V]\d\d(?:[A-Z](?:[A-Z](?:\d\d)?)?)?$/, 'must be an ATC code such as C09AA05');
+/** An RxNorm concept id (RXCUI), written as a string of digits. */
+export const rxcui = z.string().regex(/^\d{1,8}$/, 'must be an RxNorm RXCUI such as "17767"');
+
+/** Codes that identify the entry in other systems: FHIR and CDS Hooks clients send them. */
+export const codes = z.strictObject({
+  atc: z.array(atcCode).default([]),
+  rxnorm: z.array(rxcui).default([]),
+  /** Why there is no code at all (a food supplement without an ATC code, say). */
+  none: z.string().trim().min(1).optional(),
+});
+export type Codes = z.infer<typeof codes>;
+
+/**
+ * Words that, anywhere on a line naming this entry, mean another product: "zout" with "minder",
+ * "light" or "dieet" is a potassium salt substitute, whatever the word order.
+ */
+export const readAs = z.strictObject({
+  words: z.array(z.string().trim().min(1)).min(1),
+  product: id,
+});
+export type ReadAs = z.infer<typeof readAs>;
 
 /** The texts every finding carries, in both languages. */
 const findingTexts = {
@@ -92,6 +132,9 @@ const findingTexts = {
   evidence,
   references: z.array(id).min(1, 'needs at least one reference'),
 };
+
+export const CRAMP_FREQUENCIES = ['very-common', 'common', 'uncommon', 'rare', 'not-known'] as const;
+export type CrampFrequency = (typeof CRAMP_FREQUENCIES)[number];
 
 export const ruleCondition = z.strictObject({
   /** Applies only to lines taken by this route. */
@@ -105,13 +148,21 @@ export const ruleCondition = z.strictObject({
   /** Applies when the worked-out daily dose is above this amount (in the substance's measure). */
   dailyDoseAbove: quantity.optional(),
   /**
+   * Applies when the dose given for one dialysis session ("300 mg na elke dialyse", the
+   * supplementary dose of a label's dialysis regimen) is above this amount.
+   */
+  sessionDoseAbove: quantity.optional(),
+  /**
    * Which daily dose `dailyDoseAbove` is compared with when the line is not taken every day
    * ("500 mg after each dialysis", "om de dag"): `dosing-day`, the dose on a day it is taken (for
    * limits on exposure, such as quinine's cramp dose or a gabapentinoid cap), or `average`, the
    * dose spread over the week (for limits on build-up, such as vitamin C and oxalate). Without it,
-   * `dosing-day`: the higher of the two, so the safer.
+   * `dosing-day`: the higher of the two, so the safer. `maintenance`: the daily dose without the
+   * doses given for a session, for labels whose dialysis regimen is a daily maintenance dose plus
+   * a supplementary dose after each session (gabapentin, pregabalin); `sessionDoseAbove` then
+   * checks the supplement.
    */
-  doseBasis: z.enum(['dosing-day', 'average']).optional(),
+  doseBasis: z.enum(['dosing-day', 'average', 'maintenance']).optional(),
   /** Applies when one administration is above this amount. */
   singleDoseAbove: quantity.optional(),
 });
@@ -168,9 +219,38 @@ export const substance = z.strictObject({
   name: localized,
   /** Other names, synonyms, abbreviations and brand names in either language. */
   names: z.array(text).default([]),
+  /** ATC and RxNorm ingredient codes; a fully reviewed substance needs at least one. */
+  codes: codes.optional(),
   /** "full": the KB reviews its use in dialysis; "interactions-only": recognised for its interactions. */
   review: z.enum(['full', 'interactions-only']),
   reviewedOn: isoDate,
+  /**
+   * The routes its review covers. A line given by another route (magnesium in a foot bath, iron
+   * given intravenously for an oral-only review) is not checked by its rules and says so.
+   * Required for a fully reviewed substance.
+   */
+  routes: z.array(route).min(1).optional(),
+  /** Classes it belongs to, besides those that list it as a member. */
+  memberOf: z.array(id).default([]),
+  /**
+   * Classes whose members count as the same substance for a previous reaction: after a reaction to
+   * quinine (or to tonic water), every cinchona alkaloid is contraindicated.
+   */
+  crossReactsWith: z.array(id).default([]),
+  /**
+   * When its label names muscle cramps or spasms as an adverse effect: listed among the causes of
+   * cramps to review for a patient who has them.
+   */
+  causesCramps: z
+    .strictObject({
+      /** The label's frequency band: very common ≥ 1/10, common ≥ 1/100, uncommon ≥ 1/1000, rare < 1/1000. */
+      frequency: z.enum(CRAMP_FREQUENCIES),
+      /** How it causes them, in a sentence: "lowers serum calcium", "myopathy". */
+      mechanism: localized,
+      references: z.array(id).min(1, 'needs at least one reference'),
+    })
+    .optional(),
+  readAs: z.array(readAs).default([]),
   /** What a daily dose is counted in (e.g. mg of elemental magnesium). */
   measure: z.strictObject({ unit: measureUnit, of: localized }).optional(),
   forms: z.array(form).default([]),
@@ -204,6 +284,9 @@ export const product = z.strictObject({
   /** What the ingredient amounts are given per. */
   per: z.enum(PRODUCT_UNITS),
   route: route.default('oral'),
+  /** RxNorm (branded or clinical drug) and ATC codes of the product, when it has its own. */
+  codes: codes.optional(),
+  readAs: z.array(readAs).default([]),
   tags: z.array(tag).default([]),
   ingredients: z.array(ingredient).min(1, 'a product needs at least one ingredient'),
   summary: localized,
@@ -222,9 +305,10 @@ export const drugClass = z.strictObject({
 });
 export type DrugClass = z.infer<typeof drugClass>;
 
+/** A substance or a class; `routes` restricts it ("iron by mouth": IV iron does not chelate). */
 export const party = z.union([
-  z.strictObject({ substance: id }),
-  z.strictObject({ class: id }),
+  z.strictObject({ substance: id, routes: z.array(route).min(1).optional() }),
+  z.strictObject({ class: id, routes: z.array(route).min(1).optional() }),
 ]);
 export type Party = z.infer<typeof party>;
 
@@ -232,6 +316,12 @@ export const interaction = z.strictObject({
   code: ruleCode,
   severity,
   between: z.tuple([party, party]),
+  /**
+   * The line to act on, which carries the verdict: the supplement, not the anticoagulant it
+   * interacts with. The other line is told to keep taking it and pointed here. `both` when either
+   * may change (two lines to take apart in time, say).
+   */
+  actOn: z.enum(['first', 'second', 'both']),
   reviewedOn: isoDate,
   ...findingTexts,
 });
@@ -326,6 +416,8 @@ export const kbMeta = z.strictObject({
   coverage: z.strictObject({ covers: localized, doesNotCover: localized }),
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
   reviewedOn: isoDate,
+  /** What each tag means, as words for the knowledge-base pages ("a phosphate binder"). */
+  tags: z.record(id, localized).default({}),
 });
 export type KbMeta = z.infer<typeof kbMeta>;
 

@@ -77,6 +77,7 @@ const UNREADABLE_META: KbMeta = {
   version: '0.0.0',
   reviewedOn: '9999-12-31',
   coverage: { covers: { en: '', nl: '' }, doesNotCover: { en: '', nl: '' } },
+  tags: {},
 };
 
 /** Reads, validates and cross-checks every source file; throws KbSourceError listing all problems. */

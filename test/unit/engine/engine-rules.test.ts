@@ -25,6 +25,11 @@ function substance(id: string, rules: Rule[] = [], extra: Partial<Substance> = {
     names: [],
     review: 'full',
     reviewedOn: '2026-01-01',
+    routes: ['oral'],
+    codes: { atc: [], rxnorm: [], none: 'made up' },
+    memberOf: [],
+    crossReactsWith: [],
+    readAs: [],
     measure: { unit: 'mg', of: text(id) },
     forms: [],
     verdictInDialysis: 'caution',
@@ -39,7 +44,7 @@ function substance(id: string, rules: Rule[] = [], extra: Partial<Substance> = {
 
 function miniKb(members: string[]) {
   const data: KbData = {
-    meta: { title: 'mini', version: '2026.1.0', reviewedOn: '2026-01-01', coverage: { covers: text('x'), doesNotCover: text('y') } },
+    meta: { title: 'mini', version: '2026.1.0', reviewedOn: '2026-01-01', coverage: { covers: text('x'), doesNotCover: text('y') }, tags: {} },
     references: [{ id: 'ref', title: 'A reference', url: 'https://example.org/ref' }],
     substances: [
       substance('alpha', [{ code: 'alpha.high', severity: 'avoid', when: { dailyDoseAbove: { amount: 100, unit: 'mg' } }, ...texts('alpha high') }]),
@@ -50,7 +55,7 @@ function miniKb(members: string[]) {
     products: [],
     classes: [{ id: 'thinners', name: text('thinners'), description: text('d'), members, reviewedOn: '2026-01-01', references: ['ref'] }],
     contextRules: [],
-    interactions: [{ code: 'alpha.thinners', severity: 'caution', between: [{ substance: 'alpha' }, { class: 'thinners' }], reviewedOn: '2026-01-01', ...texts('alpha with {b}') }],
+    interactions: [{ code: 'alpha.thinners', severity: 'caution', between: [{ substance: 'alpha' }, { class: 'thinners' }], actOn: 'both', reviewedOn: '2026-01-01', ...texts('alpha with {b}') }],
   };
   return indexKnowledgeBase(data);
 }

@@ -89,7 +89,7 @@ describe('the build refuses a bad knowledge base, saying file, field and reason'
   });
 
   it('a name claimed by two substances', () => {
-    const problems = problemsAfter('kb/digoxin.yaml', (doc) => {
+    const problems = problemsAfter('kb/vitamin-c.yaml', (doc) => {
       doc.substances[0].names.push('Kinine');
     });
     expect(problems).toContainEqual(expect.stringContaining('name "Kinine" is already claimed by'));
