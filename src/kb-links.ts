@@ -1,5 +1,5 @@
 /** Where a finding's knowledge-base entry is browsable; shared by the HTML and JSON presenters. */
-import type { FindingSource } from './engine/report.js';
+import type { FindingSource } from './engine/assessment.js';
 
 export function kbPath(source: FindingSource): string {
   switch (source.kind) {

@@ -1,7 +1,10 @@
-/** The Report as the JSON API v1 shape. A thin adapter: it never recomputes a verdict. */
-import { messages } from '../i18n/index.js';
+/**
+ * The Report as the JSON API v1 shape. A thin adapter: it never recomputes a verdict. Each
+ * interaction, total and reference is given once and pointed to by its index, so an answer grows
+ * with the list and not with the square of it.
+ */
+import type { Finding, Report } from '../explain/report.js';
 import { kbPath } from '../kb-links.js';
-import type { Finding, Report } from '../engine/report.js';
 
 /** Six significant digits: conversions leave float noise (4999.99995 IU) that no label carries. */
 const precise = (n: number) => Number(n.toPrecision(6));
@@ -10,20 +13,38 @@ const rounded = <T extends { amount: number; low: number }>(x: T): T => ({ ...x,
 /** Links into this server's knowledge base, made absolute so a client can open them as they are. */
 const absolute = (url: string, baseUrl: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
 
-function finding(f: Finding, report: Report, baseUrl: string) {
-  const m = messages(report.lang);
-  const level = m.evidenceLevels[f.evidence.level] ?? f.evidence.level;
-  const certainty = f.evidence.certainty ? ` (${m.certainty[f.evidence.certainty]})` : '';
+/** Every reference of an answer once, in the order it is first cited. */
+class References {
+  readonly list: { title: string; url: string }[] = [];
+  private readonly byUrl = new Map<string, number>();
+  constructor(private readonly baseUrl: string) {}
+
+  indexes(refs: { title: string; url: string }[]): number[] {
+    return refs.map((r) => {
+      const url = absolute(r.url, this.baseUrl);
+      let n = this.byUrl.get(url);
+      if (n === undefined) {
+        n = this.list.length;
+        this.byUrl.set(url, n);
+        this.list.push({ title: r.title, url });
+      }
+      return n;
+    });
+  }
+}
+
+function finding(f: Finding, refs: References, baseUrl: string) {
+  const certainty = f.evidence.certaintyLabel ? ` (${f.evidence.certaintyLabel})` : '';
   return {
     code: f.code,
     severity: f.severity,
     title: f.title,
     explanation: f.explanation,
     advice: f.advice,
-    evidence: `${level}: ${f.evidence.summary}${certainty}`,
+    evidence: `${f.evidence.levelLabel}: ${f.evidence.summary}${certainty}`,
     evidenceLevel: f.evidence.level,
     ...(f.evidence.certainty ? { certainty: f.evidence.certainty } : {}),
-    references: f.references.map((r) => ({ ...r, url: absolute(r.url, baseUrl) })),
+    references: refs.indexes(f.references),
     patient: f.patient,
     kbUrl: absolute(kbPath(f.source), baseUrl),
     ...(f.items ? { items: f.items } : {}),
@@ -32,28 +53,42 @@ function finding(f: Finding, report: Report, baseUrl: string) {
 
 /** `baseUrl`: where this server is reached ("https://dialysafe.example"), for links into its KB. */
 export function presentJson(report: Report, baseUrl: string) {
-  return {
-    kb: { version: report.kb.version, reviewedOn: report.kb.reviewedOn },
-    items: report.items.map((line) => ({
+  const refs = new References(baseUrl);
+  const items = report.items.map((line) => {
+    const own = line.findings.filter((f) => !f.ref);
+    const pointers = (kind: 'interaction' | 'total') => [...new Set(line.findings.flatMap((f) => (f.ref?.kind === kind ? [f.ref.index] : [])))];
+    const interactions = pointers('interaction');
+    const totals = pointers('total');
+    return {
       input: line.input,
       substances: line.substances,
-      dailyDose: line.dailyDose.map((d) => ({
+      dailyDose: line.dailyDose.map(({ text: _text, ...d }) => ({
         ...rounded(d),
         ...(d.asWritten ? { asWritten: rounded(d.asWritten) } : {}),
         ...(d.onDosingDay ? { onDosingDay: rounded(d.onDosingDay) } : {}),
       })),
       verdict: line.verdict,
-      findings: line.findings.map((f) => finding(f, report, baseUrl)),
+      coverage: line.coverage,
+      findings: own.map((f) => finding(f, refs, baseUrl)),
+      ...(interactions.length > 0 ? { interactions } : {}),
+      ...(totals.length > 0 ? { totals } : {}),
       reading: line.reading,
       suggestions: line.suggestions,
-    })),
-    interactions: report.interactions.map((x) => ({ ...finding(x, report, baseUrl), items: x.items })),
+    };
+  });
+  return {
+    kb: { version: report.kb.version, reviewedOn: report.kb.reviewedOn },
+    items,
+    interactions: report.interactions.map((x) => ({ ...finding(x, refs, baseUrl), items: x.items, actOn: x.actOn })),
+    ...(report.moreInteractions > 0 ? { moreInteractions: report.moreInteractions } : {}),
     // A total of which no line could be read has no amount at all, rather than 0.
-    totals: report.totals.map((t) => ({
+    totals: report.totals.map(({ text: _text, ...t }) => ({
       ...(t.counted.length > 0 ? rounded(t) : { ...t, amount: null, low: null }),
-      findings: t.findings.map((f) => finding(f, report, baseUrl)),
+      findings: t.findings.map((f) => finding(f, refs, baseUrl)),
     })),
-    context: report.context.map((c) => ({ ...finding(c, report, baseUrl), kind: c.context?.kind ?? 'cause' })),
+    context: report.context.map((c) => ({ ...finding(c, refs, baseUrl), kind: c.context?.kind ?? 'cause' })),
+    ...(report.allergies.length > 0 ? { allergies: report.allergies } : {}),
+    references: refs.list,
     metrics: report.metrics,
     summary: report.summary,
   };

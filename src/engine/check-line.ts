@@ -1,46 +1,57 @@
 /** The verdict of one line on its own: its rules, and what could not be checked. */
-import { messages } from '../i18n/index.js';
-import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { Lang, Rule } from '../kb/schema.js';
+import { isDoseRule, withinLimitsCode } from '../kb/queries.js';
+import type { Rule } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
-import type { ResolvedIngredient, ResolvedItem } from '../resolve/types.js';
-import { ruleFinding, systemFinding, withinLimitsCode } from './findings.js';
-import type { Finding, ReferenceLink, Verdict } from './report.js';
-import { worstVerdict, verdictOfSeverity } from './report.js';
-import { checkDose, conditionsHold, describeAmount, describeLimits } from './rules.js';
+import type { DoseGap, ResolvedIngredient, ResolvedItem } from '../resolve/types.js';
+import { type Coverage, type Finding, type Verdict, verdictOfSeverity, worstOf } from './assessment.js';
+import { checkDose, conditionsHold, ruleFinding } from './rules.js';
 
 export interface LineOutcome {
   verdict: Verdict;
+  coverage: Coverage;
   findings: Finding[];
-  /** Codes of the rules that fired, so totals do not repeat them on this line. */
+  /** Codes of the findings on this line, so totals do not repeat them. */
   fired: Set<string>;
 }
 
-export function coverageLink(lang: Lang): ReferenceLink {
-  return { title: messages(lang).coverageReference, url: '/kb/coverage' };
+/**
+ * Gaps that say the line holds more than was read: a word or number not placed, two strengths,
+ * a vague frequency. Whatever the substance, such a line is not checked. A plain absence (no
+ * strength written) matters only to a substance whose review needs the dose.
+ */
+const UNREAD_GAPS: ReadonlySet<DoseGap> = new Set<DoseGap>([
+  'stray-number',
+  'unread-words',
+  'several-strengths',
+  'several-counts',
+  'several-frequencies',
+  'vague-frequency',
+  'prn-extra',
+  'unclear-dose',
+]);
+
+interface IngredientOutcome {
+  findings: Finding[];
+  /** The dose could not be read where the review needs it. */
+  unchecked: boolean;
+  /** The substance, or this route of it, is not reviewed for dialysis. */
+  notReviewed: boolean;
 }
 
-function ingredientFindings(
-  ing: ResolvedIngredient,
-  kb: KnowledgeBase,
-  patient: Patient,
-  lang: Lang,
-): { findings: Finding[]; unchecked: boolean; notReviewed: boolean } {
-  const m = messages(lang);
+function ingredientFindings(ing: ResolvedIngredient, patient: Patient): IngredientOutcome {
   const s = ing.substance;
   const source = { kind: 'substance' as const, id: s.id };
+  const about = { substance: s.id };
   if (s.review === 'interactions-only') {
-    const name = s.name[lang];
     return {
-      findings: [
-        systemFinding('kb.interactions-only', 'info', {
-          title: m.system.notReviewed.title(name),
-          explanation: m.system.notReviewed.explanation(name),
-          advice: m.system.notReviewed.advice(name),
-          patient: m.system.notReviewed.patient,
-          evidence: m.system.notReviewed.evidence,
-        }, source, [{ title: `DialySafe: ${name}`, url: `/kb/${s.id}` }, coverageLink(lang)]),
-      ],
+      findings: [{ code: 'kb.interactions-only', severity: 'info', basis: { kind: 'system', code: 'kb.interactions-only' }, source, values: about }],
+      unchecked: false,
+      notReviewed: true,
+    };
+  }
+  if (s.routes && !s.routes.includes(ing.route)) {
+    return {
+      findings: [{ code: 'route.not-reviewed', severity: 'caution', basis: { kind: 'system', code: 'route.not-reviewed' }, source, values: { ...about, route: ing.route } }],
       unchecked: false,
       notReviewed: true,
     };
@@ -50,66 +61,74 @@ function ingredientFindings(
   const unevaluated: Rule[] = [];
   for (const rule of s.rules) {
     if (!conditionsHold(rule.when, ing, patient)) continue;
-    const dose = checkDose(rule.when, ing.dose, s, lang);
+    const dose = checkDose(rule.when, ing.dose);
     if (dose.result === 'unknown') unevaluated.push(rule);
-    else if (dose.result === 'fires') findings.push(ruleFinding(kb, lang, rule.code, rule.severity, rule, source, dose.values));
+    else if (dose.result === 'fires') {
+      findings.push(ruleFinding(rule, source, { ...about, ...dose.values }));
+    }
   }
-  if (unevaluated.length > 0) {
-    const name = s.name[lang];
-    findings.push(
-      systemFinding('dose.not-checked', 'caution', {
-        title: m.system.doseNotChecked.title(name),
-        explanation: m.system.doseNotChecked.explanation(m.gaps[ing.dose.gap ?? 'unclear-dose'], describeLimits(unevaluated, s, lang, m.perDay)),
-        advice: m.system.doseNotChecked.advice,
-        patient: m.system.doseNotChecked.patient,
-        evidence: m.system.doseNotChecked.evidence,
-      }, source, unevaluated.flatMap((r) => ruleFinding(kb, lang, r.code, r.severity, r, source).references)),
-    );
+  const gap = ing.dose.gap;
+  const unread = gap !== undefined && UNREAD_GAPS.has(gap);
+  if (unevaluated.length > 0 || unread) {
+    findings.push({
+      code: 'dose.not-checked',
+      severity: 'caution',
+      basis: { kind: 'system', code: 'dose.not-checked' },
+      source,
+      values: { ...about, gap: gap ?? 'unclear-dose', unchecked: unevaluated.map((r) => r.code) },
+    });
   }
+  const unchecked = unevaluated.length > 0 || unread;
   const concerning = findings.some((f) => f.severity !== 'info');
-  if (!concerning && unevaluated.length === 0 && s.withinLimits) {
-    const values = { dose: ing.dose.daily ? describeAmount(ing.dose.daily, s, lang) : m.doseNotStated };
-    findings.push(ruleFinding(kb, lang, withinLimitsCode(s.id), 'info', s.withinLimits, source, values));
+  if (!concerning && !unchecked && s.withinLimits) {
+    const daily = s.rules.some(isDoseRule) ? ing.dose.daily : undefined;
+    findings.push({
+      code: withinLimitsCode(s.id),
+      severity: 'info',
+      basis: { kind: 'within-limits', substance: s.id },
+      source,
+      values: { ...about, ...(daily ? { dose: { ...daily, basis: 'daily' as const } } : {}) },
+    });
   }
-  return { findings, unchecked: unevaluated.length > 0, notReviewed: false };
+  return { findings, unchecked, notReviewed: false };
 }
 
-function productFindings(item: ResolvedItem, kb: KnowledgeBase, patient: Patient, lang: Lang): Finding[] {
+function productFindings(item: ResolvedItem, patient: Patient): Finding[] {
   const products = new Map(item.ingredients.flatMap((i) => (i.product ? [[i.product.id, i] as const] : [])));
-  return [...products.values()].flatMap((ing) =>
-    (ing.product?.rules ?? [])
+  return [...products.values()].flatMap((ing) => {
+    const product = ing.product;
+    if (!product) return [];
+    return product.rules
       .filter((rule) => conditionsHold(rule.when, ing, patient))
-      .map((rule) => ruleFinding(kb, lang, rule.code, rule.severity, rule, { kind: 'product', id: ing.product?.id ?? '' })),
-  );
+      .map((rule) => ruleFinding(rule, { kind: 'product', id: product.id }, {}));
+  });
 }
 
-export function checkLine(item: ResolvedItem, kb: KnowledgeBase, patient: Patient, lang: Lang): LineOutcome {
-  const m = messages(lang);
+export function notRecognised(item: ResolvedItem): Finding {
+  return {
+    code: 'input.not-recognised',
+    severity: 'caution',
+    basis: { kind: 'system', code: 'input.not-recognised' },
+    source: { kind: 'coverage', id: 'coverage' },
+    values: { input: item.input.trim(), suggestions: item.suggestions.map((s) => s.target.name) },
+  };
+}
+
+export function checkLine(item: ResolvedItem, patient: Patient): LineOutcome {
   if (item.ingredients.length === 0) {
-    const names = item.suggestions.map((s) => `"${s.target.name}"`).join(` ${m.and} `);
-    const text = item.input.trim();
-    return {
-      verdict: 'unknown',
-      fired: new Set(),
-      findings: [
-        systemFinding('input.not-recognised', 'caution', {
-          title: m.system.notRecognised.title,
-          explanation: m.system.notRecognised.explanation(text) + (names ? m.system.notRecognised.suggestion(names) : ''),
-          advice: m.system.notRecognised.advice,
-          patient: m.system.notRecognised.patient,
-          evidence: m.system.notRecognised.evidence,
-        }, { kind: 'coverage', id: 'coverage' }, [coverageLink(lang)]),
-      ],
-    };
+    return { verdict: 'unknown', coverage: 'not-recognised', fired: new Set(), findings: [notRecognised(item)] };
   }
-  const findings: Finding[] = productFindings(item, kb, patient, lang);
-  let unknown = false;
+  const findings: Finding[] = productFindings(item, patient);
+  let unchecked = false;
+  let notReviewed = false;
   for (const ing of item.ingredients) {
-    const outcome = ingredientFindings(ing, kb, patient, lang);
+    const outcome = ingredientFindings(ing, patient);
     findings.push(...outcome.findings);
-    unknown ||= outcome.unchecked || outcome.notReviewed;
+    unchecked ||= outcome.unchecked;
+    notReviewed ||= outcome.notReviewed;
   }
-  const worst = worstVerdict(findings.map((f) => verdictOfSeverity(f.severity)));
-  const verdict = worst === 'avoid' ? 'avoid' : unknown ? 'unknown' : worst;
-  return { verdict, findings, fired: new Set(findings.map((f) => f.code)) };
+  const worst = worstOf(findings.map((f) => verdictOfSeverity(f.severity)));
+  const verdict = worst === 'avoid' ? 'avoid' : unchecked || notReviewed ? 'unknown' : worst;
+  const coverage: Coverage = unchecked ? 'dose-not-read' : notReviewed ? 'interactions-only' : 'reviewed';
+  return { verdict, coverage, findings, fired: new Set(findings.map((f) => f.code)) };
 }

@@ -1,80 +1,123 @@
 /**
  * The engine: a pure function from resolved lines, the patient's context and the knowledge base
- * to a Report. It knows nothing of HTTP and holds no clinical facts; those are all in the KB.
+ * to an Assessment of codes, verdicts and numbers. It knows nothing of HTTP, writes no words, and
+ * holds no clinical facts; those are all in the KB.
  */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { Lang } from '../kb/schema.js';
+import { withinLimitsCode } from '../kb/queries.js';
 import type { Patient } from '../patient.js';
 import type { ResolvedItem } from '../resolve/types.js';
+import { allergyFindings, assessAllergies, unrecognisedAllergies } from './allergies.js';
+import {
+  type Assessment,
+  type Finding,
+  type InteractionFinding,
+  type LineAssessment,
+  type Related,
+  type Summary,
+  TRIAGE_ORDER,
+  type TotalAssessment,
+  type Verdict,
+  VERDICTS,
+  verdictOfSeverity,
+  worstOf,
+} from './assessment.js';
 import { checkLine } from './check-line.js';
-import { withinLimitsCode } from './findings.js';
-import { contextMetrics, findContext } from './context.js';
+import { contextMetrics, crampCauses, findContext, ordered } from './context.js';
 import { findInteractions } from './interactions.js';
-import { dailyDoses, describeReading } from './reading.js';
-import { VERDICT_ORDER, type LineReport, type Report, type Verdict, verdictOfSeverity, worstVerdict } from './report.js';
 import { findTotals } from './totals.js';
 
-export interface CheckOptions {
-  lang: Lang;
+export interface CheckInput {
+  /** The patient's previous reactions, resolved like list lines. */
+  allergies?: readonly ResolvedItem[];
 }
 
-export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, options: CheckOptions): Report {
-  const { lang } = options;
-  const interactions = findInteractions(items, kb, lang);
-  const totals = findTotals(items, kb, patient, lang);
-
-  const lines: LineReport[] = items.map((item) => {
-    const own = checkLine(item, kb, patient, lang);
-    // "Within the limit" on its own is not true of a line whose substance adds up to too much.
-    const overLimit = new Set(
-      totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => withinLimitsCode(t.substance.id)),
-    );
-    const ownFindings = own.findings.filter((f) => !overLimit.has(f.code));
-    const related = [
-      ...interactions.filter((x) => x.items.includes(item.index)),
-      ...totals.flatMap((t) => (t.items.includes(item.index) ? t.findings.filter((f) => !own.fired.has(f.code)) : [])),
-    ].filter((f) => f.severity !== 'info');
-    const verdict = worstVerdict([own.verdict, ...related.map((f) => verdictOfSeverity(f.severity))]);
-    return {
-      index: item.index,
-      input: item.input,
-      substances: uniqueSubstances(item, lang),
-      dailyDose: dailyDoses(item, lang),
-      verdict,
-      findings: [...ownFindings, ...related],
-      reading: describeReading(item, lang),
-      suggestions: item.suggestions.map((s) => ({
-        id: s.target.id,
-        kind: s.target.kind,
-        name: s.target.name,
-        text: s.text,
-        correctedLine: s.correctedLine,
-      })),
-    };
-  });
-
-  const context = findContext(items, patient, kb, lang);
-  const counts = Object.fromEntries(VERDICT_ORDER.map((v) => [v, lines.filter((l) => l.verdict === v).length])) as Record<Verdict, number>;
-  const verdict = worstVerdict([
-    ...lines.map((l) => l.verdict),
-    ...interactions.map((x) => verdictOfSeverity(x.severity)),
-    ...totals.map((t) => verdictOfSeverity(t.severity)),
-    ...context.map((c) => verdictOfSeverity(c.severity)),
-  ]);
+/** The partner line of an interaction acted on elsewhere: keep taking it, and see there. */
+function keepTaking(x: InteractionFinding, k: number, item: ResolvedItem): Finding {
+  const [a, b] = x.values.partners ?? ['', ''];
+  const own = item.ingredients.some((i) => i.substance.id === a) ? a : b;
   return {
-    lang,
-    kb: { version: kb.meta.version, reviewedOn: kb.meta.reviewedOn, title: kb.meta.title },
-    items: lines,
-    interactions,
-    totals,
-    context,
-    metrics: contextMetrics(patient),
-    summary: { verdict, ...counts },
+    code: 'interaction.keep-taking',
+    severity: 'caution',
+    basis: { kind: 'system', code: 'interaction.keep-taking' },
+    source: x.source,
+    values: { substance: own, partners: x.values.partners ?? ['', ''], see: { interaction: k, lines: x.actOn, substance: own === a ? b : a } },
+    items: x.items,
   };
 }
 
-function uniqueSubstances(item: ResolvedItem, lang: Lang): { id: string; name: string }[] {
-  const seen = new Map<string, string>();
-  for (const ing of item.ingredients) seen.set(ing.substance.id, ing.substance.name[lang]);
-  return [...seen].map(([id, name]) => ({ id, name }));
+function assessLine(
+  item: ResolvedItem,
+  patient: Patient,
+  kb: KnowledgeBase,
+  found: { interactions: InteractionFinding[]; totals: TotalAssessment[]; allergies: ReturnType<typeof assessAllergies> },
+): LineAssessment {
+  const own = checkLine(item, patient);
+  const allergic = allergyFindings(item, found.allergies, kb);
+  // "Within the limit" on its own is not true of a line whose substance adds up to too much.
+  const overLimit = new Set(
+    found.totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => withinLimitsCode(t.substance)),
+  );
+  const findings = [...allergic, ...own.findings.filter((f) => !overLimit.has(f.code))];
+  const related: Related[] = [];
+  const raised: Verdict[] = [];
+  found.interactions.forEach((x, k) => {
+    if (!x.items.includes(item.index) || x.severity === 'info') return;
+    if (x.actOn.includes(item.index)) {
+      related.push({ kind: 'interaction', index: k });
+      raised.push(verdictOfSeverity(x.severity));
+    } else {
+      const keep = keepTaking(x, k, item);
+      findings.push(keep);
+      raised.push(verdictOfSeverity(keep.severity));
+    }
+  });
+  found.totals.forEach((t, k) => {
+    if (!t.items.includes(item.index)) return;
+    t.findings.forEach((f, j) => {
+      if (f.severity === 'info' || own.fired.has(f.code)) return;
+      related.push({ kind: 'total', index: k, finding: j });
+      raised.push(verdictOfSeverity(f.severity));
+    });
+  });
+  const ownVerdict = allergic.length > 0 ? 'avoid' : own.verdict;
+  return { index: item.index, item, verdict: worstOf([ownVerdict, ...raised]), coverage: own.coverage, findings, related };
+}
+
+function summarise(lines: LineAssessment[], assessment: Pick<Assessment, 'interactions' | 'totals' | 'context'>): Summary {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, lines.filter((l) => l.verdict === v).length])) as Record<Verdict, number>;
+  const verdict = worstOf(
+    [
+      ...lines.map((l) => l.verdict),
+      ...assessment.interactions.map((x) => verdictOfSeverity(x.severity)),
+      ...assessment.totals.map((t) => verdictOfSeverity(t.severity)),
+      ...assessment.context.map((c) => verdictOfSeverity(c.severity)),
+    ],
+    TRIAGE_ORDER,
+  );
+  const behind = (l: LineAssessment) =>
+    l.verdict === verdict ||
+    ((verdict === 'caution' || verdict === 'avoid') &&
+      l.related.some((r) => verdictOfSeverity((r.kind === 'interaction' ? assessment.interactions[r.index] : assessment.totals[r.index]?.findings[r.finding])?.severity ?? 'info') === verdict));
+  return { verdict, counts, lines: verdict === 'ok' ? [] : lines.filter(behind).map((l) => l.index) };
+}
+
+export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, input: CheckInput = {}): Assessment {
+  const allergies = assessAllergies(input.allergies ?? []);
+  const { found: interactions, more } = findInteractions(items, kb);
+  const totals = findTotals(items, patient);
+  const lines = items.map((item) => assessLine(item, patient, kb, { interactions, totals, allergies }));
+  const context = ordered([...unrecognisedAllergies(allergies), ...findContext(items, patient, kb), ...crampCauses(items)]);
+  return {
+    kb: { version: kb.meta.version, reviewedOn: kb.meta.reviewedOn },
+    patient,
+    lines,
+    interactions,
+    moreInteractions: more,
+    totals,
+    context,
+    allergies,
+    metrics: contextMetrics(patient),
+    summary: summarise(lines, { interactions, totals, context }),
+  };
 }

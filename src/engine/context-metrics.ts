@@ -4,7 +4,7 @@
  * share of target weight. Whether a value is too high is for the knowledge base to say.
  */
 import type { MetricName } from '../kb/schema.js';
-import type { Patient } from '../patient.js';
+import { DEFAULT_MODALITY, type Patient } from '../patient.js';
 
 export type ContextMetrics = Partial<Record<MetricName, number>>;
 
@@ -14,7 +14,7 @@ const SESSION_MODALITIES = new Set(['hd', 'nocturnal-hd']);
 export function contextMetrics(patient: Patient): ContextMetrics {
   const m: ContextMetrics = {};
   const { weightGainKg: gain, sessionHours: hours, targetWeightKg: weight } = patient;
-  const sessions = SESSION_MODALITIES.has(patient.modality ?? 'hd');
+  const sessions = SESSION_MODALITIES.has(patient.modality ?? DEFAULT_MODALITY);
   if (gain !== undefined) m['weight-gain-kg'] = gain;
   if (gain !== undefined && weight) m['weight-gain-percent'] = (gain / weight) * 100;
   if (sessions && gain !== undefined && hours) {

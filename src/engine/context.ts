@@ -1,14 +1,14 @@
-/** Findings from the patient's dialysis context: knowledge-base context rules on the worked-out metrics. */
-import { formatLines, formatNumber, formatPercent } from '../i18n/format.js';
-import { messages } from '../i18n/index.js';
+/**
+ * Findings from the patient's dialysis context (knowledge-base context rules on the worked-out
+ * metrics) and the medicines on the list whose label names cramps: the causes of cramps to review.
+ */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { ContextCondition, Lang } from '../kb/schema.js';
-import type { Patient } from '../patient.js';
+import { partyIncludes } from '../kb/queries.js';
+import type { ContextCondition, CrampFrequency } from '../kb/schema.js';
+import { DEFAULT_MODALITY, type Patient } from '../patient.js';
 import type { ResolvedItem } from '../resolve/types.js';
+import type { Finding } from './assessment.js';
 import { contextMetrics, type ContextMetrics } from './context-metrics.js';
-import { ruleFinding } from './findings.js';
-import { partyIncludes } from './interactions.js';
-import type { Finding } from './report.js';
 
 function metricsHold(conditions: ContextCondition['metrics'], metrics: ContextMetrics): boolean {
   return (conditions ?? []).every((c) => {
@@ -27,37 +27,19 @@ function matchingLines(list: ContextCondition['list'], items: ResolvedItem[], kb
       item.ingredients.some(
         (ing) =>
           (!list.substance || ing.substance.id === list.substance) &&
-          (!list.class || partyIncludes({ class: list.class }, ing.substance, kb)) &&
+          (!list.class || partyIncludes({ class: list.class }, ing.substance, kb.classesOf)) &&
           (!list.tag || ing.tags.includes(list.tag)),
       ),
     )
     .map((item) => item.index);
 }
 
-function placeholderValues(metrics: ContextMetrics, patient: Patient, lang: Lang): Record<string, string> {
-  const u = messages(lang).units;
-  const n = (v: number) => formatNumber(v, lang);
-  const values: Record<string, string> = {};
-  const ufr = metrics['ufr-ml-per-kg-per-hour'];
-  const perHour = metrics['ufr-ml-per-hour'];
-  const percent = metrics['weight-gain-percent'];
-  if (ufr !== undefined) values.ufr = `${n(ufr)} ${u['ml/kg/h']}`;
-  if (perHour !== undefined) values.ufrPerHour = `${n(perHour)} ${u['ml/h']}`;
-  if (percent !== undefined) values.weightGainPercent = formatPercent(percent, lang);
-  if (patient.targetWeightKg !== undefined) values.targetWeight = `${n(patient.targetWeightKg)} kg`;
-  if (patient.weightGainKg !== undefined) values.weightGain = `${n(patient.weightGainKg)} kg`;
-  if (patient.sessionHours !== undefined) values.sessionHours = `${n(patient.sessionHours)} ${u.h}`;
-  if (patient.residualUrineMlPerDay !== undefined) values.residualUrine = `${n(patient.residualUrineMlPerDay)} ${u['ml/day']}`;
-  return values;
-}
-
-export function findContext(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, lang: Lang): Finding[] {
+export function findContext(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase): Finding[] {
   const metrics = contextMetrics(patient);
-  const values = placeholderValues(metrics, patient, lang);
-  const found: { finding: Finding; kind: string; weight: number }[] = [];
+  const found: Finding[] = [];
   for (const rule of kb.contextRules) {
     const w = rule.when;
-    if (w.modality && !w.modality.includes(patient.modality ?? 'hd')) continue;
+    if (w.modality && !w.modality.includes(patient.modality ?? DEFAULT_MODALITY)) continue;
     if (!metricsHold(w.metrics, metrics)) continue;
     if (w.anticoagulation && !(patient.anticoagulation && w.anticoagulation.includes(patient.anticoagulation))) continue;
     if (w.diabetes !== undefined && patient.diabetes !== w.diabetes) continue;
@@ -65,15 +47,53 @@ export function findContext(items: ResolvedItem[], patient: Patient, kb: Knowled
     if (w.crampsAtHome !== undefined && patient.crampsAtHome !== w.crampsAtHome) continue;
     const lines = matchingLines(w.list, items, kb);
     if (lines && lines.length === 0) continue;
-    const finding = ruleFinding(kb, lang, rule.code, rule.severity, rule, { kind: 'context', id: rule.code }, {
-      ...values,
-      ...(lines ? { lines: formatLines(lines, lang) } : {}),
+    found.push({
+      code: rule.code,
+      severity: rule.severity,
+      basis: { kind: 'context', code: rule.code },
+      source: { kind: 'context', id: rule.code },
+      values: lines ? { lines } : {},
+      ...(lines ? { items: lines } : {}),
+      context: { kind: rule.kind, weight: rule.weight },
     });
-    found.push({ finding: { ...finding, ...(lines ? { items: lines } : {}), context: { kind: rule.kind, weight: rule.weight } }, kind: rule.kind, weight: rule.weight });
   }
-  return found
-    .sort((a, b) => (a.kind === b.kind ? b.weight - a.weight : a.kind === 'notice' ? -1 : 1))
-    .map((f) => f.finding);
+  return found;
+}
+
+/** Where a medicine's cramps stand among the causes to review: the more often, the higher. */
+const CRAMP_WEIGHT: Record<CrampFrequency, number> = { 'very-common': 60, common: 45, uncommon: 25, rare: 10, 'not-known': 15 };
+
+/** The medicines on the list whose label names muscle cramps or spasms, one finding per substance. */
+export function crampCauses(items: ResolvedItem[]): Finding[] {
+  const bySubstance = new Map<string, { lines: number[]; frequency: CrampFrequency }>();
+  for (const item of items) {
+    for (const ing of item.ingredients) {
+      const cause = ing.substance.causesCramps;
+      if (!cause) continue;
+      const entry = bySubstance.get(ing.substance.id) ?? { lines: [], frequency: cause.frequency };
+      if (!entry.lines.includes(item.index)) entry.lines.push(item.index);
+      bySubstance.set(ing.substance.id, entry);
+    }
+  }
+  return [...bySubstance].map(([substance, { lines, frequency }]) => ({
+    code: `${substance}.causes-cramps`,
+    severity: 'info',
+    basis: { kind: 'cramp-cause', substance },
+    source: { kind: 'substance', id: substance },
+    values: { substance, lines },
+    items: lines,
+    context: { kind: 'cause', weight: CRAMP_WEIGHT[frequency] },
+  }));
+}
+
+/** Notices first, then causes, most important first. */
+export function ordered(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => {
+    const ka = a.context?.kind ?? 'cause';
+    const kb = b.context?.kind ?? 'cause';
+    if (ka !== kb) return ka === 'notice' ? -1 : 1;
+    return (b.context?.weight ?? 0) - (a.context?.weight ?? 0);
+  });
 }
 
 export { contextMetrics };

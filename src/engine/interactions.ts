@@ -1,44 +1,66 @@
-/** Interactions between lines: rules between substances or classes, so a new class member needs no new rule. */
+/**
+ * Interactions between lines: rules between substances or classes, so a new class member needs
+ * no new rule. Each interaction names the line to act on (`actOn`); that line carries the verdict.
+ */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { Lang, Party, Substance } from '../kb/schema.js';
+import { partyIncludes } from '../kb/queries.js';
+import type { Interaction, Party } from '../kb/schema.js';
 import type { ResolvedItem } from '../resolve/types.js';
-import { ruleFinding } from './findings.js';
-import type { Finding } from './report.js';
+import type { InteractionFinding } from './assessment.js';
 
-export function partyIncludes(party: Party, substance: Substance, kb: KnowledgeBase): boolean {
-  if ('substance' in party) return party.substance === substance.id;
-  return kb.classesOf.get(substance.id)?.includes(party.class) ?? false;
+/** At most this many interactions are listed; the rest are counted, so an answer stays small. */
+export const MAX_INTERACTIONS = 50;
+
+/** The substance of `item` that `party` names, if any. */
+function named(item: ResolvedItem, party: Party, kb: KnowledgeBase, except?: string) {
+  return item.ingredients.find((ing) => ing.substance.id !== except && partyIncludes(party, ing.substance, kb.classesOf, ing.route))?.substance;
 }
 
-export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase, lang: Lang): (Finding & { items: number[] })[] {
-  const found: (Finding & { items: number[] })[] = [];
-  for (const x of kb.interactions) {
-    const [first, second] = x.between;
-    for (let i = 0; i < items.length; i++) {
-      for (let j = i + 1; j < items.length; j++) {
-        const a = items[i];
-        const b = items[j];
-        if (!a || !b) continue;
-        const pair = pairOf(a, b, first, second, kb) ?? pairOf(b, a, first, second, kb);
-        if (!pair) continue;
-        const finding = ruleFinding(kb, lang, x.code, x.severity, x, { kind: 'interaction', id: x.code }, {
-          a: pair[0].name[lang],
-          b: pair[1].name[lang],
-        });
-        found.push({ ...finding, items: [i, j] });
-      }
-    }
-  }
-  return found;
-}
-
-/** The substances of `a` and `b` that the two parties name, in the rule's order. */
-function pairOf(a: ResolvedItem, b: ResolvedItem, first: Party, second: Party, kb: KnowledgeBase): [Substance, Substance] | undefined {
-  for (const x of a.ingredients) {
-    if (!partyIncludes(first, x.substance, kb)) continue;
-    for (const y of b.ingredients) {
-      if (x.substance.id !== y.substance.id && partyIncludes(second, y.substance, kb)) return [x.substance, y.substance];
+/** The two lines' substances in the rule's order, and whether the first line is the first party. */
+function pairOf(a: ResolvedItem, b: ResolvedItem, x: Interaction, kb: KnowledgeBase) {
+  const [first, second] = x.between;
+  for (const [p, q, aFirst] of [[a, b, true], [b, a, false]] as const) {
+    for (const ing of p.ingredients) {
+      if (!partyIncludes(first, ing.substance, kb.classesOf, ing.route)) continue;
+      const other = named(q, second, kb, ing.substance.id);
+      if (other) return { substances: [ing.substance.id, other.id] as [string, string], aFirst };
     }
   }
   return undefined;
+}
+
+export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase): { found: InteractionFinding[]; more: number } {
+  const found: InteractionFinding[] = [];
+  let more = 0;
+  const withIngredients = items.filter((i) => i.ingredients.length > 0);
+  for (const x of kb.interactions) {
+    const [first, second] = x.between;
+    // Only lines that name either party can take part: most interactions concern no line at all.
+    const candidates = withIngredients.filter((item) => named(item, first, kb) || named(item, second, kb));
+    for (let i = 0; i < candidates.length; i++) {
+      for (let j = i + 1; j < candidates.length; j++) {
+        const a = candidates[i];
+        const b = candidates[j];
+        if (!a || !b) continue;
+        const pair = pairOf(a, b, x, kb);
+        if (!pair) continue;
+        if (found.length >= MAX_INTERACTIONS) {
+          more++;
+          continue;
+        }
+        const [firstLine, secondLine] = pair.aFirst ? [a.index, b.index] : [b.index, a.index];
+        const actOn = x.actOn === 'first' ? [firstLine] : x.actOn === 'second' ? [secondLine] : [firstLine, secondLine];
+        found.push({
+          code: x.code,
+          severity: x.severity,
+          basis: { kind: 'interaction', code: x.code },
+          source: { kind: 'interaction', id: x.code },
+          values: { partners: pair.substances },
+          items: [a.index, b.index],
+          actOn: actOn.sort((p, q) => p - q),
+        });
+      }
+    }
+  }
+  return { found, more };
 }

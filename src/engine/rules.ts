@@ -1,11 +1,12 @@
-/** Deciding whether a knowledge-base rule applies to an ingredient of a line. */
-import { formatAmount } from '../i18n/format.js';
-import { messages } from '../i18n/index.js';
-import type { Lang, Rule, RuleCondition, Substance } from '../kb/schema.js';
-import type { Patient } from '../patient.js';
-import type { ResolvedIngredient, Span } from '../resolve/types.js';
+/** Deciding whether a knowledge-base rule applies to an ingredient of a line, and with which numbers. */
+import type { Rule, RuleCondition } from '../kb/schema.js';
+import { DEFAULT_MODALITY, type Patient } from '../patient.js';
+import type { DoseReading, ResolvedIngredient, Span } from '../resolve/types.js';
+import type { DoseBasis, Finding, FindingValues } from './assessment.js';
 
-export type DoseOutcome = { result: 'fires' | 'passes'; values: Record<string, string> } | { result: 'unknown' };
+export type DoseOutcome =
+  | { result: 'fires' | 'passes'; values: Pick<FindingValues, 'dose' | 'limit'> }
+  | { result: 'unknown' };
 
 /** The conditions that do not depend on the dose: route, tags, modality. */
 export function conditionsHold(
@@ -16,51 +17,59 @@ export function conditionsHold(
   if (when.route && when.route !== ingredient.route) return false;
   if (when.tags && !when.tags.some((t) => ingredient.tags.includes(t))) return false;
   if (when.notTags?.some((t) => ingredient.tags.includes(t))) return false;
-  if (when.modality && !when.modality.includes(patient.modality ?? 'hd')) return false;
+  if (when.modality && !when.modality.includes(patient.modality ?? DEFAULT_MODALITY)) return false;
   return true;
 }
 
-export function isDoseRule(rule: Rule): boolean {
-  return rule.when.dailyDoseAbove !== undefined || rule.when.singleDoseAbove !== undefined;
+const ZERO = (unit: Span['unit']): Span => ({ low: 0, high: 0, unit });
+
+/**
+ * The dose `dailyDoseAbove` is compared with. A line not taken every day is held to a daily limit
+ * on the days it is taken, unless the rule's limit is on build-up over the week, or on the
+ * maintenance dose of a regimen that adds a supplement after each session.
+ */
+function dailyFor(when: RuleCondition, dose: DoseReading): { span: Span | undefined; basis: DoseBasis } {
+  if (when.doseBasis === 'average') return { span: dose.daily, basis: 'daily' };
+  if (when.doseBasis === 'maintenance') return { span: dose.maintenance ?? dose.dosingDay ?? dose.daily, basis: 'maintenance' };
+  if (dose.dosingDay) return { span: dose.dosingDay, basis: 'dosing-day' };
+  return { span: dose.daily, basis: 'daily' };
 }
 
-export function describeAmount(span: { low: number; high: number; unit: string }, substance: Substance, lang: Lang): string {
-  return formatAmount(span.low, span.high, span.unit, lang, substance.measure?.of[lang]);
+/** The dose given for one session: none when the line is not given per session and its dose is known. */
+function sessionFor(dose: DoseReading): Span | undefined {
+  if (dose.session) return dose.session;
+  const known = dose.maintenance ?? dose.daily;
+  return known ? ZERO(known.unit) : undefined;
 }
 
 /** Compares the dose with the rule's limits; the upper end of a dose range is what counts. */
-export function checkDose(
-  when: RuleCondition,
-  dose: { daily?: Span | undefined; single?: Span | undefined; dosingDay?: Span | undefined },
-  substance: Substance,
-  lang: Lang,
-): DoseOutcome {
-  // A line not taken every day is held to a daily limit on the days it is taken, unless the
-  // rule's limit is on build-up over the week.
-  const onDosingDay = when.doseBasis !== 'average' && dose.dosingDay !== undefined;
-  const limits: [Span | undefined, { amount: number; unit: string } | undefined, boolean][] = [
-    [onDosingDay ? dose.dosingDay : dose.daily, when.dailyDoseAbove, onDosingDay],
-    [dose.single, when.singleDoseAbove, false],
+export function checkDose(when: RuleCondition, dose: DoseReading): DoseOutcome {
+  const daily = dailyFor(when, dose);
+  const limits: [Span | undefined, { amount: number; unit: Span['unit'] } | undefined, DoseBasis][] = [
+    [daily.span, when.dailyDoseAbove, daily.basis],
+    [dose.single, when.singleDoseAbove, 'single'],
+    [sessionFor(dose), when.sessionDoseAbove, 'session'],
   ];
   let fires = true;
-  const values: Record<string, string> = {};
-  for (const [amount, limit, dosingDay] of limits) {
+  const values: Pick<FindingValues, 'dose' | 'limit'> = {};
+  for (const [amount, limit, basis] of limits) {
     if (!limit) continue;
     if (!amount) return { result: 'unknown' };
     fires &&= amount.high > limit.amount;
-    values.dose ??= `${describeAmount(amount, substance, lang)}${dosingDay ? ` ${messages(lang).onDosingDays}` : ''}`;
-    values.limit ??= describeAmount({ low: limit.amount, high: limit.amount, unit: limit.unit }, substance, lang);
+    values.dose ??= { low: amount.low, high: amount.high, unit: amount.unit, basis };
+    values.limit ??= { amount: limit.amount, unit: limit.unit, basis };
   }
   return { result: fires ? 'fires' : 'passes', values };
 }
 
-/** "above 250 mg quinine base per day", for "dose not checked" findings. */
-export function describeLimits(rules: Rule[], substance: Substance, lang: Lang, perDay: string): string {
-  return rules
-    .flatMap((r) => [
-      r.when.dailyDoseAbove && `${r.title[lang]} (> ${describeAmount({ low: r.when.dailyDoseAbove.amount, high: r.when.dailyDoseAbove.amount, unit: r.when.dailyDoseAbove.unit }, substance, lang)} ${perDay})`,
-      r.when.singleDoseAbove && `${r.title[lang]} (> ${describeAmount({ low: r.when.singleDoseAbove.amount, high: r.when.singleDoseAbove.amount, unit: r.when.singleDoseAbove.unit }, substance, lang)})`,
-    ])
-    .filter((s): s is string => Boolean(s))
-    .join('; ');
+/** The finding of a substance's or product's rule that fired. */
+export function ruleFinding(rule: Rule, owner: { kind: 'substance' | 'product'; id: string }, values: FindingValues, items?: number[]): Finding {
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    basis: { kind: 'rule', owner: owner.kind, id: owner.id, code: rule.code },
+    source: { kind: owner.kind, id: owner.id },
+    values,
+    ...(items ? { items } : {}),
+  };
 }

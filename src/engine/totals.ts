@@ -2,16 +2,12 @@
  * One substance from several lines (two magnesium products; tonic water and quinine tablets) is
  * added up per day and checked against the same limits as a single line.
  */
-import { formatLines } from '../i18n/format.js';
-import { messages } from '../i18n/index.js';
-import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { Lang, Substance } from '../kb/schema.js';
+import { doseRules, withinLimitsCode } from '../kb/queries.js';
+import type { Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
-import type { ResolvedIngredient, ResolvedItem, Span } from '../resolve/types.js';
-import { coverageLink } from './check-line.js';
-import { ruleFinding, systemFinding, withinLimitsCode } from './findings.js';
-import type { Finding, Total } from './report.js';
-import { checkDose, conditionsHold, describeAmount, isDoseRule } from './rules.js';
+import type { DoseReading, ResolvedIngredient, ResolvedItem, Span } from '../resolve/types.js';
+import type { Finding, TotalAssessment } from './assessment.js';
+import { checkDose, conditionsHold, ruleFinding } from './rules.js';
 
 interface Contribution {
   line: number;
@@ -37,63 +33,74 @@ function sum(spans: Span[]): Span | undefined {
   return spans.slice(1).reduce((acc, s) => ({ low: acc.low + s.low, high: acc.high + s.high, unit: acc.unit }), { ...first });
 }
 
-export function findTotals(items: ResolvedItem[], kb: KnowledgeBase, patient: Patient, lang: Lang): Total[] {
-  const m = messages(lang);
-  const totals: Total[] = [];
+const lineSet = (cs: Contribution[]) => [...new Set(cs.map((c) => c.line))];
+
+/** The doses of several lines as one line's: per day, on a day every line is taken, maintenance, per session. */
+function combined(contributions: Contribution[], daily: Span): DoseReading {
+  const doses = contributions.map((c) => c.ingredient.dose);
+  const reading: DoseReading = { daily, notes: [] };
+  // On a day every line is taken (a dialysis day, say), the doses of the intermittent lines add up too.
+  if (doses.some((d) => d.dosingDay)) reading.dosingDay = sum(doses.flatMap((d) => { const x = d.dosingDay ?? d.daily; return x ? [x] : []; }));
+  if (doses.some((d) => d.maintenance || d.session)) {
+    reading.maintenance = sum(doses.flatMap((d) => { const x = d.maintenance ?? d.dosingDay ?? d.daily; return x ? [x] : []; }));
+    const session = sum(doses.flatMap((d) => (d.session ? [d.session] : [])));
+    if (session) reading.session = session;
+  }
+  return reading;
+}
+
+export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssessment[] {
+  const totals: TotalAssessment[] = [];
   for (const [, contributions] of groupBySubstance(items)) {
-    const lines = [...new Set(contributions.map((c) => c.line))];
+    const lines = lineSet(contributions);
     if (lines.length < 2) continue;
-    const substance: Substance = contributions[0]?.ingredient.substance as Substance;
-    const name = substance.name[lang];
-    const named = { id: substance.id, name };
-    const of = substance.measure?.of[lang] ?? '';
-    const known = contributions.flatMap((c) => (c.ingredient.dose.daily ? [c.ingredient.dose.daily] : []));
-    const unreadLines = [...new Set(contributions.filter((c) => !c.ingredient.dose.daily).map((c) => c.line))];
-    const complete = unreadLines.length === 0;
+    const substance = contributions[0]?.ingredient.substance as Substance;
     const source = { kind: 'substance' as const, id: substance.id };
+    const read = contributions.filter((c) => c.ingredient.dose.daily);
+    const counted = lineSet(read);
+    const unread = lineSet(contributions.filter((c) => !c.ingredient.dose.daily));
+    const complete = unread.length === 0;
     const findings: Finding[] = [];
     if (!complete) {
-      const finding = systemFinding('total.incomplete', 'caution', {
-        title: m.system.totalIncomplete.title(name),
-        explanation: m.system.totalIncomplete.explanation(name, formatLines(lines, lang), formatLines(unreadLines, lang)),
-        advice: m.system.totalIncomplete.advice,
-        patient: m.system.totalIncomplete.patient,
-        evidence: m.system.totalIncomplete.evidence,
-      }, source, [coverageLink(lang)]);
-      findings.push({ ...finding, items: lines });
+      findings.push({
+        code: 'total.incomplete',
+        severity: 'caution',
+        basis: { kind: 'system', code: 'total.incomplete' },
+        source,
+        values: { substance: substance.id, lines, unread },
+        items: lines,
+      });
     }
     // With a line unread, the sum of the others is the least the patient takes: it is still checked.
-    const total = sum(known);
-    // On a day every line is taken (a dialysis day, say), the doses of the intermittent lines add up too.
-    const dosingDay = contributions.some((c) => c.ingredient.dose.dosingDay)
-      ? sum(contributions.flatMap((c) => { const d = c.ingredient.dose.dosingDay ?? c.ingredient.dose.daily; return d ? [d] : []; }))
-      : undefined;
+    const total = sum(read.flatMap((c) => (c.ingredient.dose.daily ? [c.ingredient.dose.daily] : [])));
     if (!total) {
-      totals.push({ substance: named, amount: 0, low: 0, unit: substance.measure?.unit ?? '', of, items: lines, complete, counted: [], severity: 'caution', findings });
+      totals.push({ substance: substance.id, items: lines, complete, counted: [], severity: 'caution', findings });
       continue;
     }
-    const counted = [...new Set(contributions.filter((c) => c.ingredient.dose.daily).map((c) => c.line))];
-    const prefix = complete
-      ? m.system.total.prefix(formatLines(lines, lang), describeAmount(total, substance, lang))
-      : m.system.total.partialPrefix(formatLines(counted, lang), describeAmount(total, substance, lang));
+    const about = { substance: substance.id, total, lines, counted, ...(complete ? {} : { unread }) };
+    const dose = combined(read, total);
     const fired: Finding[] = [];
-    for (const rule of substance.rules.filter(isDoseRule)) {
+    // Limits on one administration belong to the line; totals are checked per day and per session.
+    for (const rule of doseRules(substance.rules)) {
+      if (!rule.when.dailyDoseAbove && !rule.when.sessionDoseAbove) continue;
       if (!contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient))) continue;
-      const outcome = checkDose({ dailyDoseAbove: rule.when.dailyDoseAbove, doseBasis: rule.when.doseBasis }, { daily: total, dosingDay }, substance, lang);
-      if (rule.when.dailyDoseAbove && outcome.result === 'fires') {
-        const f = ruleFinding(kb, lang, rule.code, rule.severity, rule, source, outcome.values);
-        fired.push({ ...f, explanation: prefix + f.explanation, items: lines });
-      }
+      const outcome = checkDose({ ...rule.when, singleDoseAbove: undefined }, dose);
+      if (outcome.result !== 'fires') continue;
+      fired.push(ruleFinding(rule, source, { ...about, ...outcome.values }, lines));
     }
     findings.push(...fired);
     if (complete && fired.length === 0 && substance.withinLimits) {
-      const f = ruleFinding(kb, lang, withinLimitsCode(substance.id), 'info', substance.withinLimits, source, {
-        dose: describeAmount(total, substance, lang),
+      findings.push({
+        code: withinLimitsCode(substance.id),
+        severity: 'info',
+        basis: { kind: 'within-limits', substance: substance.id },
+        source,
+        values: { ...about, dose: { ...total, basis: 'daily' } },
+        items: lines,
       });
-      findings.push({ ...f, explanation: prefix + f.explanation, items: lines });
     }
     const severity = findings.some((f) => f.severity === 'avoid') ? 'avoid' : findings.some((f) => f.severity === 'caution') ? 'caution' : 'info';
-    totals.push({ substance: named, amount: total.high, low: total.low, unit: total.unit, of, items: lines, complete, counted, severity, findings });
+    totals.push({ substance: substance.id, amount: total, items: lines, complete, counted, severity, findings });
   }
   return totals;
 }

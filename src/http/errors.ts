@@ -31,6 +31,15 @@ export function validationError(message: string, issues: readonly z.core.$ZodIss
   return new ValidationError(message, fieldIssues(issues));
 }
 
+/** More requests from one client than the rate limit allows; each surface answers in its own format. */
+export class TooManyRequests extends Error {
+  readonly status = 429;
+  constructor() {
+    super('too many requests; try again in a minute');
+    this.name = 'TooManyRequests';
+  }
+}
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -41,6 +50,7 @@ export const bodyError = (message: string, status = 400) => new ValidationError(
 
 export function toClientError(error: unknown): ValidationError | undefined {
   if (error instanceof ValidationError) return error;
+  if (error instanceof TooManyRequests) return new ValidationError(error.message, [], 429);
   const e = error as BodyParserError;
   if (e?.type === 'entity.too.large') return bodyError('the request is too large: at most 100 lines of 500 characters are checked at once', 413);
   if (e?.type === 'entity.parse.failed') return bodyError('the body is not valid JSON');

@@ -3,16 +3,21 @@
  * not checked, …), how readings and doses are described, and the web interface.
  * nl.ts must have the same shape; the compiler checks it.
  */
+import type { TimeOfDay } from '../intake/types.js';
+import type { CERTAINTIES, CrampFrequency, EVIDENCE_LEVELS, MeasureUnit, PRODUCT_UNITS } from '../kb/schema.js';
 import type { DoseGap } from '../resolve/types.js';
 import { uiEn } from './ui-en.js';
+
+/** Every unit a report or a KB page shows. */
+export type DisplayUnit = MeasureUnit | 'µg' | (typeof PRODUCT_UNITS)[number] | 'ml/kg/h' | 'ml/h' | 'h' | 'ml/day';
 
 export const en = {
   locale: 'en-GB',
   ui: uiEn,
   units: {
-    mg: 'mg', IU: 'IU', mmol: 'mmol', ml: 'ml', tablet: 'tablets', capsule: 'capsules', sachet: 'sachets', dose: 'doses', l: 'l',
+    mg: 'mg', µg: 'µg', IU: 'IU', mmol: 'mmol', ml: 'ml', tablet: 'tablets', capsule: 'capsules', sachet: 'sachets', dose: 'doses', l: 'l',
     'ml/kg/h': 'ml/kg/h', 'ml/h': 'ml/h', h: 'h', 'ml/day': 'ml/day',
-  } as Record<string, string>,
+  } satisfies Record<DisplayUnit, string>,
   perDay: 'per day',
   onDosingDays: 'on each day it is taken',
   upTo: 'up to',
@@ -21,6 +26,16 @@ export const en = {
   doseNotStated: 'a dose that was not stated',
   coverageReference: 'DialySafe knowledge base: what it covers and what it does not',
   lines: 'lines',
+  perSessionWord: 'per dialysis session',
+  maintenanceWord: 'as the daily maintenance dose',
+  routesJoin: (routes: string[]) => routes.join(' or '),
+  crampFrequencies: {
+    'very-common': 'very common (more than 1 in 10 people)',
+    common: 'common (up to 1 in 10 people)',
+    uncommon: 'uncommon (up to 1 in 100 people)',
+    rare: 'rare (up to 1 in 1,000 people)',
+    'not-known': 'reported, frequency not known',
+  } satisfies Record<CrampFrequency, string>,
   evidenceLevels: {
     regulatory: 'Regulatory position',
     guideline: 'Clinical guideline',
@@ -32,12 +47,12 @@ export const en = {
     pharmacology: 'Pharmacology',
     'expert-opinion': 'Expert opinion',
     none: 'Not applicable',
-  } as Record<string, string>,
+  } satisfies Record<(typeof EVIDENCE_LEVELS)[number] | 'none', string>,
   certainty: {
     established: 'established in primary sources',
     probable: 'from secondary sources, probable',
     uncertain: 'uncertain, not confirmed in primary sources',
-  } as Record<string, string>,
+  } satisfies Record<(typeof CERTAINTIES)[number], string>,
   gaps: {
     'no-strength': 'The line gives no strength (such as "250 mg"), so the dose could not be worked out.',
     'no-volume': 'The line does not say how much is drunk or taken in millilitres (such as "500 ml" or "1 blikje (330 ml)"), so the dose could not be worked out.',
@@ -55,6 +70,7 @@ export const en = {
     'rate-per-hour': 'The dose is a rate per hour and the line does not say for how long it runs, so the dose could not be worked out.',
     'per-kg-without-weight': 'The dose is per kilogram of body weight and no target weight was entered, so the dose could not be worked out.',
     'stray-number': 'The line holds a number that DialySafe could not place (see "Not used"), so the dose was not worked out.',
+    'unread-words': 'The line holds words DialySafe could not place (see "Not used"); they may change the dose, so it was not worked out.',
     'unclear-dose': 'The dose on the line could not be read unambiguously.',
   } satisfies Record<DoseGap, string>,
   notes: {
@@ -87,7 +103,7 @@ export const en = {
     transdermal: 'as a skin patch',
     inhaled: 'inhaled',
     rectal: 'rectal',
-    timing: { morning: 'morning', noon: 'midday', evening: 'evening', bedtime: 'at bedtime' } as Record<string, string>,
+    timing: { morning: 'morning', noon: 'midday', evening: 'evening', bedtime: 'at bedtime' } satisfies Record<TimeOfDay, string>,
     timesPerDay: (n: string) => `${n} × per day`,
     perSession: (n: string) => `${n} × per dialysis session`,
     nonSession: (n: string) => `${n} × per day on days without dialysis`,
@@ -119,6 +135,7 @@ export const en = {
     doseNotChecked: {
       title: (name: string) => `${name}: dose not checked`,
       explanation: (reason: string, limits: string) => `${reason} Its dose limits in the knowledge base: ${limits}.`,
+      unreadLine: (reason: string) => `${reason} Until the line is written so that all of it can be read, it is not checked.`,
       advice: 'Add the strength and how often it is taken (for example "250 mg 1dd" or "400 IU daily"), or check the dose by hand against the limits.',
       patient: 'DialySafe could not read how much you take, so it could not check the amount. Show this list to your pharmacist.',
       evidence: 'Dose-dependent rules could not be applied.',
@@ -130,6 +147,46 @@ export const en = {
       advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
       patient: 'You take this substance in more than one product. DialySafe could not read how much of one of them you take, so it could not add up all of it. Ask your pharmacist to check the total.',
       evidence: 'Total of the lines that could be read only.',
+    },
+    routeNotReviewed: {
+      title: (name: string, route: string) => `${name} ${route}: this route is not reviewed — not checked`,
+      explanation: (name: string, route: string, routes: string) =>
+        `The line gives ${name} ${route}. The knowledge base reviews ${name} only ${routes}, so its dose limits and position in dialysis were not applied to this line.`,
+      advice: (name: string) => `Check this use of ${name} by hand with a pharmacist or nephrologist, or correct the route on the line if it is wrong.`,
+      patient: 'DialySafe knows this product, but not the way you use it, so it could not check it. Ask your pharmacist whether it is safe for you on dialysis.',
+      evidence: 'Route not covered by the knowledge base entry.',
+    },
+    keepTaking: {
+      title: (name: string, lines: string) => `Keep taking ${name}; the interaction is dealt with on ${lines}`,
+      explanation: (name: string, other: string, lines: string) =>
+        `${name} interacts with ${other}. The knowledge base says the change belongs on ${lines} (${other}), not on this line: do not stop ${name} because of it.`,
+      advice: (lines: string) => `Keep taking it as prescribed; see ${lines} for what to change.`,
+      patient: (lines: string) => `Keep taking this medicine. It does not mix well with another product on your list; what to change is on ${lines}.`,
+      evidence: 'See the interaction.',
+    },
+    previousReaction: {
+      title: (name: string) => `${name}: previous reaction recorded — do not give again`,
+      explanation: (name: string, reaction: string, allergen: string) =>
+        `The patient's previous reactions include “${reaction}”, read as ${allergen}. This line holds ${name}, which the knowledge base counts as the same or a cross-reacting substance. A medicine that caused a reaction is not given again without a specialist's decision.`,
+      advice: (name: string) => `Do not give ${name}. Check the recorded reaction with the patient and the prescriber, and choose an alternative.`,
+      patient: (name: string) => `You have had a reaction to this before (${name}). Do not take it. Tell your nephrologist or pharmacist.`,
+      evidence: 'Recorded previous reaction.',
+    },
+    allergyNotRecognised: {
+      title: (text: string) => `Previous reaction “${text}” not recognised — the list was not checked against it`,
+      explanation: (text: string) =>
+        `DialySafe did not find “${text}” in its knowledge base, so it could not check whether a line on the list holds that substance.`,
+      advice: 'Check the list against this reaction by hand, or write the substance by its name.',
+      patient: 'DialySafe did not recognise one of your reactions, so it could not check your list against it. Show the list to your pharmacist.',
+      evidence: 'No knowledge-base entry: not assessed.',
+    },
+    crampCause: {
+      title: (name: string, lines: string) => `${name} (${lines}) can cause muscle cramps`,
+      explanation: (frequency: string, mechanism: string) =>
+        `Its label lists muscle cramps or spasms as ${frequency}. ${mechanism}`,
+      advice: (name: string) => `If the cramps started or got worse with ${name}, discuss with the prescriber whether the dose, a blood test or another medicine could help. Do not stop it on your own.`,
+      patient: (name: string) => `${name} can cause muscle cramps. If your cramps began after you started it, tell your nephrologist. Do not stop it on your own.`,
+      evidence: 'Adverse effects listed in the product label.',
     },
     total: {
       prefix: (lines: string, dose: string) => `Added up over ${lines}: ${dose} per day. `,

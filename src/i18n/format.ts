@@ -1,5 +1,6 @@
 /** Numbers and amounts as a reader of the given language expects them (0,125 mg in Dutch). */
 import type { Lang } from '../kb/schema.js';
+import type { DisplayUnit } from './en.js';
 import { messages } from './index.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -34,12 +35,16 @@ export function formatPercent(value: number, lang: Lang): string {
   return `${formatNumber(Math.round(value * 10) / 10, lang)}%`;
 }
 
-export function formatUnit(unit: string, lang: Lang): string {
-  return messages(lang).units[unit] ?? unit;
+export function formatUnit(unit: DisplayUnit, lang: Lang): string {
+  return messages(lang).units[unit];
 }
 
-/** "250 mg", "268–364 mg", or "up to 250 mg" when the range starts at zero (as needed). */
-export function formatAmount(low: number, high: number, unit: string, lang: Lang, of?: string): string {
+/**
+ * "250 mg", "268–364 mg", or "up to 250 mg" when the range starts at zero (as needed). Amounts
+ * below 1 mg are shown in micrograms, as labels give them ("0.25 µg", not "0.00025 mg").
+ */
+export function formatAmount(low: number, high: number, unit: DisplayUnit, lang: Lang, of?: string): string {
+  if (unit === 'mg' && high > 0 && high < 1) return formatAmount(low * 1000, high * 1000, 'µg', lang, of);
   const u = `${formatUnit(unit, lang)}${of ? ` ${of}` : ''}`;
   if (Math.abs(high - low) < 1e-9 || formatNumber(low, lang) === formatNumber(high, lang)) return `${formatNumber(high, lang)} ${u}`;
   if (low === 0) return `${messages(lang).upTo} ${formatNumber(high, lang)} ${u}`;

@@ -6,7 +6,7 @@ export const nl: Messages = {
   locale: 'nl-NL',
   ui: uiNl,
   units: {
-    mg: 'mg', IU: 'IE', mmol: 'mmol', ml: 'ml', tablet: 'tabletten', capsule: 'capsules', sachet: 'zakjes', dose: 'doses', l: 'l',
+    mg: 'mg', µg: 'µg', IU: 'IE', mmol: 'mmol', ml: 'ml', tablet: 'tabletten', capsule: 'capsules', sachet: 'zakjes', dose: 'doses', l: 'l',
     'ml/kg/h': 'ml/kg/u', 'ml/h': 'ml/u', h: 'u', 'ml/day': 'ml/dag',
   },
   perDay: 'per dag',
@@ -17,6 +17,16 @@ export const nl: Messages = {
   doseNotStated: 'een dosis die niet vermeld is',
   coverageReference: 'DialySafe-kennisbank: wat ze wel en niet omvat',
   lines: 'regels',
+  perSessionWord: 'per dialysesessie',
+  maintenanceWord: 'als dagelijkse onderhoudsdosis',
+  routesJoin: (routes) => routes.join(' of '),
+  crampFrequencies: {
+    'very-common': 'zeer vaak (bij meer dan 1 op 10 mensen)',
+    common: 'vaak (bij hoogstens 1 op 10 mensen)',
+    uncommon: 'soms (bij hoogstens 1 op 100 mensen)',
+    rare: 'zelden (bij hoogstens 1 op 1000 mensen)',
+    'not-known': 'gemeld, hoe vaak is niet bekend',
+  },
   evidenceLevels: {
     regulatory: 'Standpunt van de overheid (geneesmiddelenautoriteit)',
     guideline: 'Klinische richtlijn',
@@ -51,6 +61,7 @@ export const nl: Messages = {
     'rate-per-hour': 'De dosis is een snelheid per uur en de regel zegt niet hoe lang die loopt, dus de dosis kon niet worden berekend.',
     'per-kg-without-weight': 'De dosis is per kilogram lichaamsgewicht en er is geen streefgewicht ingevuld, dus de dosis kon niet worden berekend.',
     'stray-number': 'Op de regel staat een getal dat DialySafe niet kon plaatsen (zie "Niet gebruikt"), dus de dosis is niet berekend.',
+    'unread-words': 'Op de regel staan woorden die DialySafe niet kon plaatsen (zie "Niet gebruikt"); ze kunnen de dosis veranderen, dus die is niet berekend.',
     'unclear-dose': 'De dosis op de regel kon niet eenduidig worden gelezen.',
   },
   notes: {
@@ -115,6 +126,7 @@ export const nl: Messages = {
     doseNotChecked: {
       title: (name) => `${name}: dosis niet gecontroleerd`,
       explanation: (reason, limits) => `${reason} De dosisgrenzen in de kennisbank: ${limits}.`,
+      unreadLine: (reason) => `${reason} Zolang de regel niet zo geschreven is dat alles kan worden gelezen, is hij niet gecontroleerd.`,
       advice: 'Vul de sterkte aan en hoe vaak het wordt ingenomen (bijvoorbeeld "250 mg 1dd" of "400 IE per dag"), of controleer de dosis zelf aan de hand van de grenzen.',
       patient: 'DialySafe kon niet lezen hoeveel u inneemt en kon de hoeveelheid dus niet controleren. Laat deze lijst aan uw apotheker zien.',
       evidence: 'Dosisafhankelijke regels konden niet worden toegepast.',
@@ -126,6 +138,46 @@ export const nl: Messages = {
       advice: 'Vul de ontbrekende dosis aan, of tel de hoeveelheden zelf op en vergelijk ze met de grenzen.',
       patient: 'U neemt deze stof in meer dan één product. DialySafe kon niet lezen hoeveel u van een ervan neemt, dus kon niet alles optellen. Vraag uw apotheker het totaal te controleren.',
       evidence: 'Totaal van alleen de regels die konden worden gelezen.',
+    },
+    routeNotReviewed: {
+      title: (name, route) => `${name} ${route}: deze toedieningsweg is niet beoordeeld — niet gecontroleerd`,
+      explanation: (name, route, routes) =>
+        `De regel geeft ${name} ${route}. De kennisbank beoordeelt ${name} alleen ${routes}, dus de dosisgrenzen en het standpunt bij dialyse zijn niet op deze regel toegepast.`,
+      advice: (name) => `Controleer dit gebruik van ${name} zelf met een apotheker of nefroloog, of verbeter de toedieningsweg op de regel als die niet klopt.`,
+      patient: 'DialySafe kent dit product, maar niet de manier waarop u het gebruikt, en kon het dus niet controleren. Vraag uw apotheker of het voor u veilig is aan de dialyse.',
+      evidence: 'Toedieningsweg valt buiten het item in de kennisbank.',
+    },
+    keepTaking: {
+      title: (name, lines) => `Blijf ${name} innemen; de wisselwerking wordt opgelost op ${lines}`,
+      explanation: (name, other, lines) =>
+        `${name} heeft een wisselwerking met ${other}. Volgens de kennisbank hoort de aanpassing op ${lines} (${other}), niet op deze regel: stop ${name} er niet om.`,
+      advice: (lines) => `Blijf het gebruiken zoals voorgeschreven; zie ${lines} voor wat er moet veranderen.`,
+      patient: (lines) => `Blijf dit geneesmiddel innemen. Het gaat niet goed samen met een ander product op uw lijst; wat er moet veranderen staat bij ${lines}.`,
+      evidence: 'Zie de wisselwerking.',
+    },
+    previousReaction: {
+      title: (name) => `${name}: eerdere reactie genoteerd — niet opnieuw geven`,
+      explanation: (name, reaction, allergen) =>
+        `Bij de eerdere reacties van de patiënt staat “${reaction}”, gelezen als ${allergen}. Deze regel bevat ${name}, dat de kennisbank als dezelfde of een kruisreagerende stof telt. Een geneesmiddel dat een reactie gaf, wordt niet opnieuw gegeven zonder beslissing van een specialist.`,
+      advice: (name) => `Geef geen ${name}. Ga de genoteerde reactie na bij de patiënt en de voorschrijver, en kies een alternatief.`,
+      patient: (name) => `U hebt hier eerder een reactie op gehad (${name}). Neem het niet in. Zeg het tegen uw nefroloog of apotheker.`,
+      evidence: 'Genoteerde eerdere reactie.',
+    },
+    allergyNotRecognised: {
+      title: (text) => `Eerdere reactie “${text}” niet herkend — de lijst is er niet op gecontroleerd`,
+      explanation: (text) =>
+        `DialySafe vond “${text}” niet in de kennisbank en kon dus niet nagaan of een regel van de lijst die stof bevat.`,
+      advice: 'Controleer de lijst zelf op deze reactie, of schrijf de stof bij haar naam.',
+      patient: 'DialySafe herkende een van uw reacties niet en kon uw lijst er dus niet op controleren. Laat de lijst aan uw apotheker zien.',
+      evidence: 'Geen item in de kennisbank: niet beoordeeld.',
+    },
+    crampCause: {
+      title: (name, lines) => `${name} (${lines}) kan spierkrampen geven`,
+      explanation: (frequency, mechanism) =>
+        `De bijsluiter vermeldt spierkrampen of -spasmen als ${frequency}. ${mechanism}`,
+      advice: (name) => `Zijn de krampen begonnen of erger geworden met ${name}, bespreek dan met de voorschrijver of de dosis, een bloedtest of een ander middel kan helpen. Stop er niet zelf mee.`,
+      patient: (name) => `${name} kan spierkrampen geven. Zijn uw krampen begonnen nadat u het bent gaan nemen, zeg het dan tegen uw nefroloog. Stop er niet zelf mee.`,
+      evidence: 'Bijwerkingen vermeld in de bijsluiter.',
     },
     total: {
       prefix: (lines, dose) => `Opgeteld over ${lines}: ${dose} per dag. `,

@@ -1,4 +1,10 @@
 /** English texts of the web interface. ui-nl.ts has the same shape. */
+import type { Verdict } from '../engine/assessment.js';
+import type { MetricName, Severity } from '../kb/schema.js';
+import type { Anticoagulation, Modality, PatientMessages } from '../patient.js';
+
+/** The two views of a report. */
+export type View = 'pro' | 'patient';
 export const uiEn = {
   appName: 'DialySafe',
   tagline: 'Medicines and supplements checked for people on dialysis',
@@ -22,7 +28,7 @@ export const uiEn = {
       'nocturnal-hd': 'Nocturnal haemodialysis',
       pd: 'Peritoneal dialysis',
       none: 'Not on dialysis',
-    } as Record<string, string>,
+    } satisfies Record<Modality, string>,
     notGiven: '— not given —',
     targetWeight: 'Target (dry) weight',
     weightGain: 'Weight gained since the last session',
@@ -36,7 +42,7 @@ export const uiEn = {
       heparin: 'Heparin',
       citrate: 'Citrate',
       none: 'None',
-    } as Record<string, string>,
+    } satisfies Record<Anticoagulation, string>,
     diabetes: 'Diabetes',
     belowTargetWeight: 'Left the last session below target weight',
     crampsAtHome: 'Cramps go on at home after the session',
@@ -47,7 +53,7 @@ export const uiEn = {
     mlPerDay: 'ml per day',
     languageLabel: 'Language of the result',
     viewChoice: 'Show the result for',
-    viewChoices: { pro: 'a professional (codes, numbers, references)', patient: 'a patient (plain language)' } as Record<string, string>,
+    viewChoices: { pro: 'a professional (codes, numbers, references)', patient: 'a patient (plain language)' } satisfies Record<View, string>,
     submit: 'Check the list',
     errorSummary: 'The list could not be checked. Please correct:',
     privacy: 'Nothing you enter is stored: the list is checked and then forgotten.',
@@ -58,14 +64,22 @@ export const uiEn = {
     lineTooLong: (line: number, max: number) => `Line ${line} is longer than ${max} characters.`,
     patient: {
       modality: 'Choose a kind of dialysis from the list.',
-      targetWeight: 'Target weight must be a number of kilograms above 0 and at most 300.',
-      weightGain: 'Weight gain must be a number of kilograms from 0 to 15.',
-      sessionHours: 'Session length must be a number of hours above 0 and at most 24.',
-      sessionsPerWeek: 'Sessions per week must be a whole number from 1 to 7.',
-      residualUrine: 'Urine per day must be a number of millilitres from 0 to 5000.',
+      number: (field, b) =>
+        ({
+          targetWeightKg: `Target weight must be a number of kilograms from ${b.min} to ${b.max}.`,
+          weightGainKg: `Weight gain must be a number of kilograms from ${b.min} to ${b.max}.`,
+          sessionHours: `Session length must be a number of hours from ${b.min} to ${b.max}.`,
+          sessionsPerWeek: `Sessions per week must be a whole number from ${b.min} to ${b.max}.`,
+          residualUrineMlPerDay: `Urine per day must be a number of millilitres from ${b.min} to ${b.max}.`,
+        })[field],
       anticoagulation: 'Choose an anticoagulation from the list.',
       yesNo: 'Choose yes, no or not given.',
-    },
+      allergies: 'Write each previous reaction on its own line.',
+      allergyLength: (max) => `A previous reaction may be at most ${max} characters long.`,
+      tooManyAllergies: (max) => `At most ${max} previous reactions can be entered.`,
+      unknownFields: (keys) => `Unknown field(s): ${keys.join(', ')}.`,
+      notAnObject: 'The dialysis context could not be read.',
+    } satisfies PatientMessages,
     notFound: 'This page does not exist.',
     server: 'Something went wrong on our side; the list was not checked. Please try again.',
     tooLarge: 'The list is too large to check (at most 100 lines of 500 characters).',
@@ -141,9 +155,9 @@ export const uiEn = {
   verdicts: {
     pro: { avoid: 'Avoid', caution: 'Caution', ok: 'OK', unknown: 'Not checked — verify by hand' },
     patient: { avoid: 'Do not take', caution: 'Ask your doctor first', ok: 'OK as entered', unknown: 'Not checked — ask your pharmacist' },
-  } as Record<'pro' | 'patient', Record<string, string>>,
-  severities: { avoid: 'Avoid', caution: 'Caution', info: 'Information' } as Record<string, string>,
-  patientSeverities: { avoid: 'Do not take', caution: 'Ask first', info: 'Good to know' } as Record<string, string>,
+  } satisfies Record<View, Record<Verdict, string>>,
+  severities: { avoid: 'Avoid', caution: 'Caution', info: 'Information' } satisfies Record<Severity, string>,
+  patientSeverities: { avoid: 'Do not take', caution: 'Ask first', info: 'Good to know' } satisfies Record<Severity, string>,
   kb: {
     title: 'Knowledge base',
     intro: 'Every verdict DialySafe gives comes from these entries. Each has its sources and the date it was last reviewed.',
@@ -179,6 +193,8 @@ export const uiEn = {
       dailyDoseAbove: (a: string, basis: string) => `daily dose above ${a} (${basis})`,
       onDosingDays: 'on each day it is taken',
       averaged: 'averaged over the week',
+      maintenance: 'the daily maintenance dose, without the doses after dialysis',
+      sessionDoseAbove: (a: string) => `a dose per dialysis session above ${a}`,
       singleDoseAbove: (a: string) => `one dose above ${a}`,
       listHas: (what: string) => `the list has ${what}`,
     },
@@ -188,7 +204,7 @@ export const uiEn = {
       'weight-gain-percent': 'weight gain (% of target weight)',
       'weight-gain-kg': 'weight gain (kg)',
       'residual-urine-ml-per-day': 'residual urine (ml/day)',
-    } as Record<string, string>,
+    } satisfies Record<MetricName, string>,
     contextRules: 'Dialysis context rules',
     contextIntro: 'These rules read the dialysis context entered with a list and name the non-drug causes of cramps to review.',
     withinLimits: 'When no rule applies',
@@ -205,7 +221,20 @@ export const uiEn = {
     version: 'Version',
     notFound: 'There is no entry with this name in the knowledge base.',
     backToIndex: 'All entries',
-    tags: { 'phosphate-binder': 'a phosphate binder', prescribed: 'prescribed', beverage: 'a drink', fluid: 'fluid', hydroquinine: 'hydroquinine', laxative: 'a laxative' } as Record<string, string>,
+    placeholders: {
+      dose: 'the dose worked out from the line',
+      limit: 'the limit',
+      a: 'the first substance',
+      b: 'the second substance',
+      lines: 'the lines that hold it',
+      ufr: 'the ultrafiltration rate worked out from the context (ml/kg/h)',
+      ufrPerHour: 'the fluid removed per hour',
+      weightGainPercent: 'the weight gain as a share of the target weight',
+      targetWeight: 'the target weight',
+      weightGain: 'the weight gained since the last session',
+      sessionHours: 'the session length',
+      residualUrine: 'the urine passed per day',
+    },
   },
 };
 

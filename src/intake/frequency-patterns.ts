@@ -6,7 +6,7 @@
 import { COUNT_WORDS } from './numbers.js';
 import { fixed, lastNumber, numbers, rangeIn, scale, timesIn } from './match-helpers.js';
 import type { Match, Scanner } from './scanner.js';
-import type { Interval } from './types.js';
+import type { Interval, TimeOfDay } from './types.js';
 import {
   abbr,
   alt,
@@ -130,7 +130,7 @@ export const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefi
 
 /** "2 tabletten bij het avondeten en 1 voor het slapen": units per time of day. */
 export interface ScheduledDose {
-  label: string;
+  label: TimeOfDay;
   count: Interval;
   text: string;
 }
@@ -138,11 +138,11 @@ export interface ScheduledDose {
 export function scheduledDoses(s: Scanner): ScheduledDose[] {
   // "1-0-1", "1-1-1-1": morning, noon, evening (and bedtime), as in Belgian and Dutch prescriptions
   const grid = s.take('# - # - #(?: - #)?', (m) => numbers(m).every((n) => n <= MAX_COUNT) && numbers(m).some((n) => n > 0));
-  const labels = ['morning', 'noon', 'evening', 'bedtime'];
+  const labels: TimeOfDay[] = ['morning', 'noon', 'evening', 'bedtime'];
   const doses = grid.flatMap((m) =>
     numbers(m).flatMap((n, i) => (n > 0 ? [{ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text }] : [])),
   );
-  for (const [label, pattern] of Object.entries(TIMES_OF_DAY)) {
+  for (const [label, pattern] of Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]) {
     const countOf = (m: Match) => rangeIn(m, 'c')?.interval ?? (m.groups.w ? fixed(COUNT_WORDS[m.groups.w] ?? NaN) : undefined);
     const accept = (m: Match) => (countOf(m)?.high ?? Infinity) <= MAX_COUNT;
     for (const m of s.take(`(?:(?<c>${RANGE})|(?<w>${COUNT_WORD}))(?: ${FORM_WORD})? (?:${pattern})`, accept)) {

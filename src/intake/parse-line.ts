@@ -9,7 +9,7 @@ import { amountFrom, fixed, numbers, rangeIn } from './match-helpers.js';
 import { COUNT_WORDS } from './numbers.js';
 import { Scanner, type Match } from './scanner.js';
 import { tokenize } from './tokens.js';
-import type { Amount, Count, IntakeNote, ParsedLine, Route, Token } from './types.js';
+import type { Amount, Count, IntakeNote, ParsedLine, Route, TimeOfDay, Token } from './types.js';
 import {
   abbr,
   alt,
@@ -71,7 +71,7 @@ export function parseLine(input: string): ParsedLine {
     },
   );
   // Clock times say when, and count as that time of day: "om 21 uur", "at 9 pm", "20:00".
-  const clock: { label: string; text: string }[] = [];
+  const clock: { label: TimeOfDay; text: string }[] = [];
   for (const m of s.take(`(?:(?:om|at|rond|around) )?# : #(?: (?:uur|u|h))?|(?:om|at|rond|around) #(?: (?:uur|u|h|am|pm|a \\. m \\.|p \\. m \\.))?|# (?:am|pm|a \\. m \\.|p \\. m \\.)`)) {
     const [h = NaN] = numbers(m);
     const pm = /p ?\.? ?m/.test(m.text.toLowerCase()) && h < 12;
@@ -180,7 +180,7 @@ export function parseLine(input: string): ParsedLine {
   const timesOfDay = [
     ...clock,
     ...schedule.map((d) => ({ label: d.label, text: d.text })),
-    ...Object.entries(TIMES_OF_DAY).flatMap(([label, pattern]) => s.take(pattern).map((m) => ({ label, text: m.text }))),
+    ...(Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).flatMap(([label, pattern]) => s.take(pattern).map((m) => ({ label, text: m.text }))),
   ];
   const dailyWords = s.take(PER_DAY);
 

@@ -42,6 +42,9 @@ export type PrnMaximum =
   /** "max 60 ml per dag": an amount in the unit written. */
   | { amount: number; unit: AmountUnit };
 
+/** The times of day a line may name; each counts once when no frequency is written. */
+export type TimeOfDay = 'morning' | 'noon' | 'evening' | 'bedtime';
+
 /** How a line is given. */
 export const ROUTES = ['oral', 'iv', 'sc', 'im', 'topical', 'transdermal', 'inhaled', 'rectal'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -86,6 +89,6 @@ export interface ParsedLine {
   frequency?: Frequency;
   route?: { value: Route; text: string };
   /** Times of day named on the line ("a.n.", "'s avonds"), shown in the reading. */
-  timing: { label: string; text: string }[];
+  timing: { label: TimeOfDay; text: string }[];
   notes: IntakeNote[];
 }

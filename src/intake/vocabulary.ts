@@ -3,7 +3,7 @@
  * the canonical token string (see scanner.ts: lower case, no accents, tokens separated by one
  * space, numbers written as "#", dots kept as their own token).
  */
-import type { AmountUnit } from './types.js';
+import type { AmountUnit, TimeOfDay } from './types.js';
 
 export const alt = (...words: string[]): string => `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
 
@@ -94,7 +94,7 @@ export const FORM_WORD = alt(
   'chewable', 'lozenge', 'lozenges', 'gummy', 'gummies', 'scoop', 'scoops', 'schepje', 'schepjes',
   // containers of drinks: counted, their volume written beside them ("1 blikje (330 ml)")
   'blikje', 'blikjes', 'blik', 'can', 'cans', 'flesje', 'flesjes', 'fles', 'flessen', 'bottle', 'bottles',
-  'glas', 'glazen', 'glaasje', 'glass', 'glasses', 'beker', 'bekers', 'cup', 'cups', 'kopje', 'kopjes', 'mok', 'mug',
+  'glas', 'glazen', 'glaasje', 'glass', 'glasses', 'beker', 'bekers', 'cup', 'cups', 'kop', 'koppen', 'kopje', 'kopjes', 'mok', 'mug',
 );
 
 /** A number or a range of numbers: "1", "1-2", "1 à 2", "1 tot 2", "1 to 2", "1 or 2". */
@@ -179,7 +179,7 @@ export const ROUTE_IV = alt(
 export const ROUTE_ORAL = alt('oraal', 'orale', 'oral', 'orally', 'po', abbr('p.o.'), 'per os', 'by mouth', 'via de mond', 'innemen');
 
 /** Times of day: each distinct one counts once when no frequency is written. */
-export const TIMES_OF_DAY: Record<string, string> = {
+export const TIMES_OF_DAY: Record<TimeOfDay, string> = {
   morning: alt(
     "'s ochtends", "'s morgens", 'ochtends', 'morgens', 'in de ochtend', 'in de morgen', "'s ochtend",
     'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',

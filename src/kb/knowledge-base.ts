@@ -12,6 +12,7 @@ import type {
   KbMeta,
   Product,
   Reference,
+  Rule,
   Substance,
 } from './schema.js';
 
@@ -29,6 +30,12 @@ export interface KnowledgeBase {
   readonly classesOf: ReadonlyMap<string, readonly string[]>;
   readonly interactions: readonly Interaction[];
   readonly contextRules: readonly ContextRule[];
+  /** Rule code → the rule of a substance or product, an interaction or a context rule. */
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly interactionsByCode: ReadonlyMap<string, Interaction>;
+  readonly contextRulesByCode: ReadonlyMap<string, ContextRule>;
+  /** Class id → its members, from the class and from the substances' `memberOf`. */
+  readonly classMembers: ReadonlyMap<string, readonly string[]>;
   /** Name key (see nameKey) → what it names. */
   readonly names: ReadonlyMap<string, NameTarget>;
   /** Name key → the word boundaries of each spelling the KB gives it (see names.ts). */
@@ -37,6 +44,8 @@ export interface KnowledgeBase {
 
 export function indexKnowledgeBase(data: KbData): KnowledgeBase {
   const classesOf = classMembership(data.classes, data.substances);
+  const classMembers = new Map<string, string[]>(data.classes.map((c) => [c.id, []]));
+  for (const [substance, classes] of classesOf) for (const c of classes) classMembers.get(c)?.push(substance);
   const names = new Map<string, NameTarget>();
   const nameBoundaries = new Map<string, number[][]>();
   const register = (name: string, target: NameTarget) => {
@@ -61,6 +70,10 @@ export function indexKnowledgeBase(data: KbData): KnowledgeBase {
     classesOf,
     interactions: data.interactions,
     contextRules: data.contextRules,
+    rules: new Map([...data.substances, ...data.products].flatMap((e) => e.rules.map((r) => [r.code, r] as const))),
+    interactionsByCode: new Map(data.interactions.map((x) => [x.code, x])),
+    contextRulesByCode: new Map(data.contextRules.map((c) => [c.code, c])),
+    classMembers,
     names,
     nameBoundaries,
   };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ROUTES } from '../intake/types.js';
+import { ANTICOAGULATIONS, MODALITIES } from '../patient.js';
 
 export const LANGS = ['en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -88,11 +89,10 @@ export const evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof evidence>;
 
-export { ROUTES };
+export { MODALITIES, ROUTES };
 export const route = z.enum(ROUTES);
 export type Route = z.infer<typeof route>;
 
-export const MODALITIES = ['hd', 'nocturnal-hd', 'pd', 'none'] as const;
 export const modality = z.enum(MODALITIES);
 export type Modality = z.infer<typeof modality>;
 
@@ -364,7 +364,7 @@ export const contextCondition = z.strictObject({
   modality: z.array(modality).min(1).optional(),
   /** Every metric condition must hold; a metric that cannot be worked out fails the condition. */
   metrics: z.array(metricCondition).min(1).optional(),
-  anticoagulation: z.array(z.enum(['lmwh', 'heparin', 'citrate', 'none'])).min(1).optional(),
+  anticoagulation: z.array(z.enum(ANTICOAGULATIONS)).min(1).optional(),
   diabetes: z.boolean().optional(),
   belowTargetWeight: z.boolean().optional(),
   crampsAtHome: z.boolean().optional(),

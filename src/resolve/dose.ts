@@ -110,7 +110,7 @@ function ambiguityNotes(parsed: ParsedLine): DoseNote[] {
 function conversionFactor(
   substance: Substance,
   form: Form | undefined,
-  unit: string,
+  unit: AmountUnit,
   notes: DoseNote[],
 ): Interval | undefined {
   const measure = substance.measure;
@@ -215,7 +215,7 @@ export function productDose(
   if (frequency.amountPerDay && !(byVolume && maxMl)) return { gap: 'unit-not-convertible', notes };
 
   let units: Interval | undefined;
-  let unitName: string = product.per;
+  let unitName: AmountUnit | Product['per'] = product.per;
   let writtenPerDay: Interval | undefined;
   if (byVolume) {
     const strength = strengthOf({ ...parsed, concentration: undefined }, patient, notes);

@@ -124,6 +124,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
     ingredients,
     suggestions: matches.length === 0 ? suggestNames(input, rest, kb) : [],
     unread: unread.map((t) => t.text),
+    tags: [],
   };
 }
 

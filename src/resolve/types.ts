@@ -1,7 +1,7 @@
 /** A line after its names are recognised in the knowledge base and its doses worked out. */
 import type { Form, MeasureUnit, Product, Substance } from '../kb/schema.js';
 import type { NameTarget } from '../kb/knowledge-base.js';
-import type { ParsedLine, Route } from '../intake/types.js';
+import type { AmountUnit, ParsedLine, Route } from '../intake/types.js';
 
 export interface Span {
   low: number;
@@ -27,6 +27,7 @@ export type DoseGap =
   | 'rate-per-hour'
   | 'per-kg-without-weight'
   | 'stray-number'
+  | 'unread-words'
   | 'unclear-dose';
 
 /** An assumption or conversion behind a dose, shown next to it. */
@@ -34,14 +35,14 @@ export type DoseNote =
   | { code: 'form-assumed'; form: Form }
   | { code: 'form-not-stated'; forms: Form[] }
   | { code: 'compound-or-measure'; form: Form; factor: number }
-  | { code: 'converted'; form: Form; factor: number; from: string; to: NonNullable<Substance['measure']> }
+  | { code: 'converted'; form: Form; factor: number; from: AmountUnit; to: NonNullable<Substance['measure']> }
   | { code: 'count-assumed'; per: Product['per'] }
   | { code: 'per-session'; sessionsPerWeek: number; assumed: boolean }
   | { code: 'non-session'; sessionsPerWeek: number; assumed: boolean }
   | { code: 'prn-maximum' }
   | { code: 'prn-maximum-administrations' }
   | { code: 'range' }
-  | { code: 'per-kg'; perKg: number; unit: string; weightKg: number }
+  | { code: 'per-kg'; perKg: number; unit: AmountUnit; weightKg: number }
   | { code: 'concentration'; text: string }
   | { code: 'ambiguous-number'; text: string; read: number; other: number };
 
@@ -55,8 +56,15 @@ export interface DoseReading {
    * "om de dag"): higher than the average. Absent when it is taken every day.
    */
   dosingDay?: Span;
+  /**
+   * The daily dose without the doses given for a dialysis session: zero for a line given only
+   * after each session, the regular part of "200 mg daily + 250 mg after each dialysis".
+   */
+  maintenance?: Span;
+  /** The dose given for one dialysis session, when the line gives one. */
+  session?: Span;
   /** Average per day in the unit the line was written in (e.g. IU, mg of the salt, ml). */
-  dailyAsWritten?: { low: number; high: number; unit: string };
+  dailyAsWritten?: { low: number; high: number; unit: AmountUnit | Product['per'] };
   gap?: DoseGap;
   notes: DoseNote[];
 }
@@ -98,4 +106,6 @@ export interface ResolvedItem {
   suggestions: Suggestion[];
   /** Words on the line that were neither a name nor part of a dose. */
   unread: string[];
+  /** Tags the line's own words give it ("voorgeschreven" → prescribed), added to each ingredient's. */
+  tags: string[];
 }

@@ -3,24 +3,12 @@
  * field in the user's language. Numbers may be written with a decimal comma ("3,2 kg").
  */
 import { z } from 'zod';
-import { MAX_LINE_LENGTH, MAX_LINES } from '../api/check-request.js';
 import type { Lang } from '../kb/schema.js';
 import { messages } from '../i18n/index.js';
-import type { Patient } from '../patient.js';
-import { patientSchema } from '../patient-schema.js';
+import { LIST_LIMITS, lineLength } from '../list-limits.js';
+import { PATIENT_FIELDS, type Patient, patientSchema } from '../patient.js';
 
-export const PATIENT_FIELDS = [
-  'modality',
-  'targetWeightKg',
-  'weightGainKg',
-  'sessionHours',
-  'sessionsPerWeek',
-  'residualUrineMlPerDay',
-  'anticoagulation',
-  'diabetes',
-  'belowTargetWeight',
-  'crampsAtHome',
-] as const;
+export { PATIENT_FIELDS };
 
 type PatientField = (typeof PATIENT_FIELDS)[number];
 const NUMBER_FIELDS = new Set<PatientField>(['targetWeightKg', 'weightGainKg', 'sessionHours', 'sessionsPerWeek', 'residualUrineMlPerDay']);
@@ -86,14 +74,19 @@ export function readCheckForm(body: unknown, lang: Lang): FormReading {
   const errors: Record<string, string> = {};
 
   if (lines.length === 0) errors.items = t.errors.itemsEmpty;
-  else if (lines.length > MAX_LINES) errors.items = t.errors.tooManyLines(lines.length, MAX_LINES);
+  else if (lines.length > LIST_LIMITS.lines) errors.items = t.errors.tooManyLines(lines.length, LIST_LIMITS.lines);
   else {
-    const long = lines.findIndex((l) => l.length > MAX_LINE_LENGTH);
-    if (long >= 0) errors.items = t.errors.lineTooLong(long + 1, MAX_LINE_LENGTH);
+    const long = lines.findIndex((l) => lineLength(l) > LIST_LIMITS.lineLength);
+    if (long >= 0) errors.items = t.errors.lineTooLong(long + 1, LIST_LIMITS.lineLength);
   }
 
   const typed: Record<string, unknown> = {};
   for (const f of PATIENT_FIELDS) {
+    if (f === 'allergies') {
+      const allergies = splitLines(raw.allergies);
+      if (allergies.length > 0) typed.allergies = allergies;
+      continue;
+    }
     const v = raw[f].trim();
     const value = NUMBER_FIELDS.has(f) ? toNumber(v) : YES_NO_FIELDS.has(f) ? toBoolean(v) : v === '' ? undefined : v;
     if (value !== undefined) typed[f] = value;

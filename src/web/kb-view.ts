@@ -1,10 +1,12 @@
 /** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
+import { explainRule, type RuleTexts } from '../explain/texts.js';
+import { describeLimit, type Placeholders } from '../explain/values.js';
+import type { DisplayUnit } from '../i18n/en.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
-import { partyIncludes } from '../engine/interactions.js';
-import { withinLimitsCode } from '../engine/findings.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { nameKey } from '../kb/names.js';
+import { partyIncludes, withinLimitsCode } from '../kb/queries.js';
 import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import { findingView } from './report-view.js';
 
@@ -40,40 +42,46 @@ function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; n
   return { id: party.class, name: kb.classes.get(party.class)?.name[lang] ?? party.class };
 }
 
-function conditionTexts(when: RuleCondition, substance: Substance | undefined, lang: Lang): string[] {
+/** A tag in words, from the knowledge base (the integrity check makes sure every tag has them). */
+const tagWords = (kb: KnowledgeBase, t: string, lang: Lang) => kb.meta.tags[t]?.[lang] ?? t;
+
+function conditionTexts(when: RuleCondition, substance: Substance | undefined, kb: KnowledgeBase, lang: Lang): string[] {
   const m = messages(lang);
   const c = m.ui.kb.conditions;
-  const tag = (t: string) => m.ui.kb.tags[t] ?? t;
-  const amount = (q: { amount: number; unit: string }) => formatAmount(q.amount, q.amount, q.unit, lang, substance?.measure?.of[lang]);
+  const tag = (t: string) => tagWords(kb, t, lang);
+  const amount = (q: { amount: number; unit: DisplayUnit }) => formatAmount(q.amount, q.amount, q.unit, lang, substance?.measure?.of[lang]);
   const out: string[] = [];
   if (when.route) out.push(c.route(m.reading[when.route]));
   if (when.tags) out.push(c.tags(when.tags.map(tag).join(' / ')));
   if (when.notTags) out.push(c.notTags(when.notTags.map(tag).join(' / ')));
-  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x] ?? x).join(', ')));
-  if (when.dailyDoseAbove) out.push(c.dailyDoseAbove(amount(when.dailyDoseAbove), when.doseBasis === 'average' ? c.averaged : c.onDosingDays));
+  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x]).join(', ')));
+  if (when.dailyDoseAbove) {
+    const basis = when.doseBasis === 'average' ? c.averaged : when.doseBasis === 'maintenance' ? c.maintenance : c.onDosingDays;
+    out.push(c.dailyDoseAbove(amount(when.dailyDoseAbove), basis));
+  }
   if (when.singleDoseAbove) out.push(c.singleDoseAbove(amount(when.singleDoseAbove)));
+  if (when.sessionDoseAbove) out.push(c.sessionDoseAbove(amount(when.sessionDoseAbove)));
   return out;
 }
 
-function ruleView(kb: KnowledgeBase, rule: Rule, substance: Substance | undefined, lang: Lang, sourceId: string) {
+/**
+ * A rule's placeholders in words for a page that shows the rule itself, not a line: the limit it
+ * sets, the two parties of an interaction, and what the dose or a context value will be.
+ */
+function placeholderWords(rule: Pick<Rule, 'when'>, substance: Substance | undefined, lang: Lang, parties?: { a: string; b: string }): Placeholders {
+  const words: Placeholders = { ...messages(lang).ui.kb.placeholders };
+  const limit = rule.when.dailyDoseAbove ?? rule.when.singleDoseAbove ?? rule.when.sessionDoseAbove;
+  if (limit) words.limit = describeLimit(limit, substance, lang);
+  if (parties) Object.assign(words, parties);
+  return words;
+}
+
+function ruleView(kb: KnowledgeBase, rule: RuleTexts & { code: string; severity: Rule['severity']; when: Rule['when'] }, substance: Substance | undefined, lang: Lang, sourceId: string, parties?: { a: string; b: string }) {
   const finding = findingView(
-    {
-      code: rule.code,
-      severity: rule.severity,
-      title: rule.title[lang],
-      explanation: rule.explanation[lang],
-      advice: rule.advice[lang],
-      patient: rule.patient[lang],
-      evidence: { level: rule.evidence.level, certainty: rule.evidence.certainty, summary: rule.evidence.summary[lang] },
-      references: rule.references.flatMap((r) => {
-        const ref = kb.references.get(r);
-        return ref ? [{ title: ref.title, url: ref.url }] : [];
-      }),
-      source: { kind: 'substance', id: sourceId },
-    },
+    { code: rule.code, severity: rule.severity, ...explainRule(rule, placeholderWords(rule, substance, lang, parties), kb, lang), source: { kind: 'substance', id: sourceId } },
     lang,
   );
-  const when = conditionTexts(rule.when, substance, lang);
+  const when = conditionTexts(rule.when, substance, kb, lang);
   return { ...finding, when: when.length > 0 ? when.join('; ') : messages(lang).ui.kb.always };
 }
 
@@ -81,21 +89,21 @@ function contextConditionTexts(when: ContextCondition, kb: KnowledgeBase, lang: 
   const m = messages(lang);
   const c = m.ui.kb.conditions;
   const out: string[] = [];
-  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x] ?? x).join(', ')));
+  if (when.modality) out.push(c.modality(when.modality.map((x) => m.ui.form.modalities[x]).join(', ')));
   for (const metric of when.metrics ?? []) {
-    const name = m.ui.kb.metrics[metric.metric] ?? metric.metric;
+    const name = m.ui.kb.metrics[metric.metric];
     if (metric.above !== undefined) out.push(`${name} > ${formatNumber(metric.above, lang)}`);
     if (metric.atLeast !== undefined) out.push(`${name} ≥ ${formatNumber(metric.atLeast, lang)}`);
     if (metric.below !== undefined) out.push(`${name} < ${formatNumber(metric.below, lang)}`);
     if (metric.atMost !== undefined) out.push(`${name} ≤ ${formatNumber(metric.atMost, lang)}`);
   }
-  if (when.anticoagulation) out.push(`${m.ui.form.anticoagulation}: ${when.anticoagulation.map((a) => m.ui.form.anticoagulations[a] ?? a).join(', ')}`);
+  if (when.anticoagulation) out.push(`${m.ui.form.anticoagulation}: ${when.anticoagulation.map((a) => m.ui.form.anticoagulations[a]).join(', ')}`);
   const yesNo = (v: boolean) => (v ? m.ui.form.yes : m.ui.form.no);
   if (when.diabetes !== undefined) out.push(`${m.ui.form.diabetes}: ${yesNo(when.diabetes)}`);
   if (when.belowTargetWeight !== undefined) out.push(`${m.ui.form.belowTargetWeight}: ${yesNo(when.belowTargetWeight)}`);
   if (when.crampsAtHome !== undefined) out.push(`${m.ui.form.crampsAtHome}: ${yesNo(when.crampsAtHome)}`);
   if (when.list) {
-    const what = when.list.substance ? kb.substances.get(when.list.substance)?.name[lang] : when.list.class ? kb.classes.get(when.list.class)?.name[lang] : m.ui.kb.tags[when.list.tag ?? ''] ?? when.list.tag;
+    const what = when.list.substance ? kb.substances.get(when.list.substance)?.name[lang] : when.list.class ? kb.classes.get(when.list.class)?.name[lang] : tagWords(kb, when.list.tag ?? '', lang);
     out.push(c.listHas(what ?? ''));
   }
   return out;
@@ -108,8 +116,8 @@ export function contextRuleView(kb: KnowledgeBase, rule: ContextRule, lang: Lang
 
 export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
   const [a, b] = x.between.map((p) => partyName(kb, p, lang));
-  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code);
-  return { ...view, a, b };
+  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, { a: a?.name ?? '', b: b?.name ?? '' });
+  return { ...view, a, b, actOn: x.actOn === 'first' ? a?.name : x.actOn === 'second' ? b?.name : undefined };
 }
 
 /** Names as a reader wants them listed: each spelling once, whatever its case or accents. */
@@ -131,7 +139,7 @@ function refs(kb: KnowledgeBase, ids: string[]) {
 }
 
 function involves(kb: KnowledgeBase, x: Interaction, substance: Substance): boolean {
-  return x.between.some((p) => partyIncludes(p, substance, kb));
+  return x.between.some((p) => partyIncludes(p, substance, kb.classesOf));
 }
 
 export function substanceView(kb: KnowledgeBase, s: Substance, lang: Lang) {
@@ -145,7 +153,7 @@ export function substanceView(kb: KnowledgeBase, s: Substance, lang: Lang) {
     summary: s.summary[lang],
     reviewedOn: s.reviewedOn,
     names: distinctNames([s.name.en, s.name.nl, ...s.names]),
-    measure: s.measure ? `${messages(lang).units[s.measure.unit] ?? s.measure.unit} ${s.measure.of[lang]}` : undefined,
+    measure: s.measure ? `${messages(lang).units[s.measure.unit]} ${s.measure.of[lang]}` : undefined,
     forms: s.forms.map((f) => ({
       name: f.name[lang],
       names: distinctNames([f.name.en, f.name.nl, ...f.names]),
@@ -171,7 +179,7 @@ export function productView(kb: KnowledgeBase, p: Product, lang: Lang) {
     summary: p.summary[lang],
     reviewedOn: p.reviewedOn,
     names: distinctNames([p.name.en, p.name.nl, ...p.names]),
-    per: m.ui.kb.per(m.units[p.per] ?? p.per),
+    per: m.ui.kb.per(m.units[p.per]),
     ingredients: p.ingredients.map((i) => {
       const s = kb.substances.get(i.substance);
       const amount = i.amount
@@ -193,7 +201,7 @@ export function classView(kb: KnowledgeBase, c: DrugClass, lang: Lang) {
     name: c.name[lang],
     summary: c.description[lang],
     reviewedOn: c.reviewedOn,
-    members: c.members.map((id) => ({ id, name: kb.substances.get(id)?.name[lang] ?? id })).sort((a, b) => a.name.localeCompare(b.name, lang)),
+    members: (kb.classMembers.get(c.id) ?? []).map((id) => ({ id, name: kb.substances.get(id)?.name[lang] ?? id })).sort((a, b) => a.name.localeCompare(b.name, lang)),
     interactions: kb.interactions.filter((x) => x.between.some((p) => 'class' in p && p.class === c.id)).map((x) => interactionView(kb, x, lang)),
     references: refs(kb, c.references),
   };

@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import { LANGS, type Lang } from '../kb/schema.js';
 
-export const VIEWS = ['pro', 'patient'] as const;
-export type View = (typeof VIEWS)[number];
+import type { View } from '../i18n/ui-en.js';
+
+export const VIEWS = ['pro', 'patient'] as const satisfies readonly View[];
+export type { View };
 export const SORTS = ['input', 'severity'] as const;
 export type Sort = (typeof SORTS)[number];
 

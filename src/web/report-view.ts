@@ -2,10 +2,10 @@
  * Shapes a Report for the templates: labels in the user's language, lines in the chosen order,
  * every finding with its evidence and links. It reads verdicts; it never decides them.
  */
-import { formatAmount, formatLines, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatLines, formatNumber, formatPercent } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
-import type { DailyDose, Finding, Report, Verdict } from '../engine/report.js';
-import { VERDICT_ORDER } from '../engine/report.js';
+import { LINE_ORDER, type Verdict } from '../engine/assessment.js';
+import type { Finding, Report } from '../explain/report.js';
 import type { Lang } from '../kb/schema.js';
 import { kbPath } from '../kb-links.js';
 import type { PageOptions, View } from './page-options.js';
@@ -80,36 +80,24 @@ export function findingView(f: Finding, lang: Lang, opts: FindingOptions = {}): 
   const view: FindingView = {
     code: f.code,
     severity: f.severity,
-    severityLabel: severities[f.severity] ?? f.severity,
+    severityLabel: severities[f.severity],
     icon: SEVERITY_ICONS[f.severity] ?? '',
     title: f.title,
     explanation: f.explanation,
     advice: f.advice,
     patient: f.patient,
-    evidenceLabel: m.evidenceLevels[f.evidence.level] ?? f.evidence.level,
+    evidenceLabel: f.evidence.levelLabel,
     evidenceSummary: f.evidence.summary,
     references: f.references.map((r) => ({ title: r.title, url: r.url.startsWith('/') ? `${r.url}?lang=${lang}` : r.url })),
     kbUrl: kbUrl(f, lang),
     refNumbers: opts.crossRef ? [] : (opts.refs?.numbers(f.references) ?? []),
   };
   if (opts.crossRef) view.crossRef = opts.crossRef;
-  if (f.evidence.certainty) view.certainty = m.certainty[f.evidence.certainty];
+  if (f.evidence.certaintyLabel) view.certainty = f.evidence.certaintyLabel;
   if (f.items) view.lines = formatLines(f.items, lang);
   const scope = opts.self === undefined ? undefined : scopeOf(f, opts.self, lang);
   if (scope) view.scope = scope;
   return view;
-}
-
-function doseText(d: DailyDose, lang: Lang): string {
-  const main = formatAmount(d.low, d.amount, d.unit, lang, d.of || undefined);
-  const written = d.asWritten
-    ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${messages(lang).ui.report.asWritten})`
-    : '';
-  const m = messages(lang);
-  const onDosingDay = d.onDosingDay
-    ? `; ${formatAmount(d.onDosingDay.low, d.onDosingDay.amount, d.onDosingDay.unit, lang, d.of || undefined)} ${m.onDosingDays}`
-    : '';
-  return `${d.substance.name}: ${main} ${m.perDay}${onDosingDay ? ` ${m.ui.report.averaged}` : ''}${onDosingDay}${written}`;
 }
 
 function contextView(report: Report, options: PageOptions, refs: ReferenceList) {
@@ -139,20 +127,11 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
   const { lang } = options;
   const m = messages(lang);
   const ui = m.ui;
-  const verdictWords = ui.verdicts[options.view] ?? ui.verdicts.pro ?? {};
+  const verdictWords = ui.verdicts[options.view];
   const refs = new ReferenceList();
   const context = contextView(report, options, refs);
-  const sameItems = (a: number[] | undefined, b: number[] | undefined) => JSON.stringify(a) === JSON.stringify(b);
   /** Interactions and totals are explained once, in their own section; a line links there. */
-  const crossRef = (f: Finding): string | undefined => {
-    if (!f.items) return undefined;
-    if (f.source.kind === 'interaction') {
-      const k = report.interactions.findIndex((x) => x.code === f.code && sameItems(x.items, f.items));
-      return k >= 0 ? `#interaction-${k + 1}` : undefined;
-    }
-    const k = report.totals.findIndex((t) => t.findings.some((x) => x.code === f.code && sameItems(x.items, f.items)));
-    return k >= 0 ? `#total-${k + 1}` : undefined;
-  };
+  const crossRef = (f: Finding): string | undefined => (f.ref ? `#${f.ref.kind}-${f.ref.index + 1}` : undefined);
   const lines = report.items.map((line) => {
     const r = line.reading;
     const rows: { label: string; value: string }[] = [
@@ -175,10 +154,10 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       number: line.index + 1,
       input: line.input,
       verdict: line.verdict,
-      verdictLabel: verdictWords[line.verdict] ?? line.verdict,
+      verdictLabel: verdictWords[line.verdict],
       icon: VERDICT_ICONS[line.verdict],
       rows,
-      doses: line.dailyDose.map((d) => doseText(d, lang)),
+      doses: line.dailyDose.map((d) => d.text),
       suggestions: line.suggestions,
       findings: line.findings.map((f) => {
         const ref = crossRef(f);
@@ -187,16 +166,16 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
     };
   });
   if (options.sort === 'severity') {
-    lines.sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.index - b.index);
+    lines.sort((a, b) => LINE_ORDER.indexOf(a.verdict) - LINE_ORDER.indexOf(b.verdict) || a.index - b.index);
   }
   const inputs = report.items.map((l) => l.input);
   return {
     summary: {
       verdict: report.summary.verdict,
-      label: verdictWords[report.summary.verdict] ?? report.summary.verdict,
+      label: verdictWords[report.summary.verdict],
       icon: VERDICT_ICONS[report.summary.verdict],
       text: ui.report.summary[report.summary.verdict] ?? '',
-      counts: VERDICT_ORDER.map((v) => ({ verdict: v, label: verdictWords[v] ?? v, icon: VERDICT_ICONS[v], n: report.summary[v] })),
+      counts: LINE_ORDER.map((v) => ({ verdict: v, label: verdictWords[v], icon: VERDICT_ICONS[v], n: report.summary[v] })),
     },
     lines,
     interactions: report.interactions.map((x, k) => ({
@@ -208,9 +187,9 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
       anchor: `total-${k + 1}`,
       name: t.substance.name,
       severity: t.severity,
-      severityLabel: (options.view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity] ?? t.severity,
+      severityLabel: (options.view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity],
       icon: SEVERITY_ICONS[t.severity] ?? '',
-      amount: !t.unit || t.amount === 0 ? '' : formatAmount(t.low, t.amount, t.unit, lang, t.of || undefined),
+      amount: !t.unit || t.amount === 0 ? '' : t.text,
       partial: !t.complete,
       lines: formatLines(t.items, lang),
       findings: t.findings.map((f) => findingView(f, lang, { view: options.view, refs })),

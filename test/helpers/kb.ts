@@ -9,7 +9,8 @@ import type { KbData } from '../../src/kb/schema.js';
 import { readSources } from '../../src/kb/sources.js';
 import { projectRoot } from '../../src/paths.js';
 
-export const DATA_DIR = join(projectRoot, 'data');
+/** The knowledge base under test: data/, or another copy of it (KB_DATA_DIR) while data/ is being edited. */
+export const DATA_DIR = process.env.KB_DATA_DIR ?? join(projectRoot, 'data');
 
 let data: KbData | undefined;
 export function kbData(): KbData {

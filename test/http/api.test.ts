@@ -39,13 +39,18 @@ describe('POST /api/v1/check', () => {
         explanation: expect.any(String),
         advice: expect.any(String),
         evidence: expect.any(String),
-        references: expect.arrayContaining([{ title: expect.any(String), url: expect.stringMatching(/^https:\/\//) }]),
+        references: expect.arrayContaining([expect.any(Number)]),
       }),
     );
+    // References are given once, at the top, and findings point to them.
+    for (const n of quinine.findings[0].references) expect(res.body.references[n]).toEqual({ title: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
+    expect(quinine.coverage).toBe('reviewed');
+    expect(unknown.coverage).toBe('not-recognised');
     expect(magnesium.verdict).toBe('avoid');
     expect(unknown).toMatchObject({ substances: [], dailyDose: [], verdict: 'unknown' });
-    expect(res.body.interactions).toEqual([expect.objectContaining({ code: 'quinine.magnesium-absorption', items: [0, 1] })]);
-    expect(res.body.summary).toEqual({ verdict: 'avoid', avoid: 1, unknown: 1, caution: 1, ok: 0 });
+    expect(res.body.interactions).toEqual([expect.objectContaining({ code: 'quinine.magnesium-absorption', items: [0, 1], actOn: [0] })]);
+    expect(quinine.interactions).toEqual([0]);
+    expect(res.body.summary).toEqual({ verdict: 'avoid', avoid: 1, unknown: 1, caution: 1, ok: 0, lines: [1] });
     expect(res.body.totals).toEqual([]);
     expect(res.body.context).toEqual(expect.any(Array));
   });
@@ -60,11 +65,11 @@ describe('POST /api/v1/check', () => {
 
   it('links every finding to its knowledge-base page with a URL a client can open', async () => {
     const res = await post({ items: ['Foobarex 10 mg', 'Kinine 250 mg 1dd a.n.'] });
-    const findings = res.body.items.flatMap((i: { findings: { kbUrl: string; references: { url: string }[] }[] }) => i.findings);
+    const findings = res.body.items.flatMap((i: { findings: { kbUrl: string; references: number[] }[] }) => i.findings);
     expect(findings.length).toBeGreaterThan(1);
     for (const f of findings) {
       expect(f.kbUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\//);
-      for (const r of f.references) expect(r.url).toMatch(/^https?:\/\//);
+      for (const n of f.references) expect(res.body.references[n].url).toMatch(/^https?:\/\//);
     }
     const coverage = await request(app).get(new URL(findings[0].kbUrl).pathname);
     expect(coverage.status).toBe(200);
@@ -112,10 +117,11 @@ describe('POST /api/v1/check with bad input', () => {
     ['items that are not a list', { items: 'Kinine 250 mg' }, 'items must be a list', 'items'],
     ['an unknown language', { lang: 'fr', items: ['Kinine'] }, 'lang must be one of en, nl', 'lang'],
     ['an unknown modality', { patient: { modality: 'cycling' }, items: ['Kinine'] }, 'must be one of hd, nocturnal-hd, pd, none', 'patient.modality'],
-    ['a negative weight', { patient: { targetWeightKg: -70 }, items: ['Kinine'] }, 'target weight must be a number of kilograms above 0', 'patient.targetWeightKg'],
-    ['a weight of zero', { patient: { targetWeightKg: 0 }, items: ['Kinine'] }, 'above 0', 'patient.targetWeightKg'],
-    ['a weight given as text', { patient: { targetWeightKg: '70' }, items: ['Kinine'] }, 'target weight must be a number', 'patient.targetWeightKg'],
-    ['a session of 30 hours', { patient: { sessionHours: 30 }, items: ['Kinine'] }, 'at most 24', 'patient.sessionHours'],
+    ['a negative weight', { patient: { targetWeightKg: -70 }, items: ['Kinine'] }, 'targetWeightKg must be a number of kilograms from 20 to 300', 'patient.targetWeightKg'],
+    ['a weight of zero', { patient: { targetWeightKg: 0 }, items: ['Kinine'] }, 'from 20 to 300', 'patient.targetWeightKg'],
+    ['a weight too small to be a person', { patient: { targetWeightKg: 5e-324 }, items: ['Kinine'] }, 'from 20 to 300', 'patient.targetWeightKg'],
+    ['a weight given as text', { patient: { targetWeightKg: '70' }, items: ['Kinine'] }, 'targetWeightKg must be a number', 'patient.targetWeightKg'],
+    ['a session of 30 hours', { patient: { sessionHours: 30 }, items: ['Kinine'] }, 'from 1 to 12', 'patient.sessionHours'],
     ['eight sessions a week', { patient: { sessionsPerWeek: 8 }, items: ['Kinine'] }, 'from 1 to 7', 'patient.sessionsPerWeek'],
     ['cramps at home as text', { patient: { crampsAtHome: 'yes' }, items: ['Kinine'] }, 'must be true or false', 'patient.crampsAtHome'],
     ['an unknown field', { items: ['Kinine'], patients: {} }, 'unknown field(s): patients', ''],
@@ -158,9 +164,21 @@ describe('POST /api/v1/check with bad input', () => {
   });
 
   it('rejects an over-large body with 413', async () => {
-    const res = await post({ items: ['x'.repeat(400_000)] });
+    const res = await post({ items: ['x'.repeat(1_000_000)] });
     expect(res.status).toBe(413);
     expect(res.body.error).toMatch(/too large/);
+  });
+
+  it('takes the largest valid request however its characters are escaped', async () => {
+    // 100 lines of 500 characters outside the Basic Multilingual Plane, each sent as "\\ud83d\\ude00".
+    const line = '😀'.repeat(500);
+    const body = JSON.stringify({ items: Array.from({ length: 100 }, () => line) }).replace(/😀/g, '\\ud83d\\ude00');
+    const res = await request(app).post('/api/v1/check').set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(100);
+    const tooLong = await post({ items: ['😀'.repeat(501)] });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.issues[0]).toMatchObject({ path: 'items.0', message: expect.stringContaining('at most 500 characters') });
   });
 
   it('answers too many requests from one client with 429 in JSON', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../src/engine/check.js';
+import { explain } from '../../../src/explain/explain.js';
 import { indexKnowledgeBase } from '../../../src/kb/knowledge-base.js';
 import type { KbData, Rule, Substance } from '../../../src/kb/schema.js';
 import { resolveLines } from '../../../src/resolve/resolve.js';
@@ -62,8 +63,11 @@ function miniKb(members: string[]) {
 
 function run(lines: string[], members = ['beta']) {
   const kb = miniKb(members);
-  return check(resolveLines(lines, kb, {}), {}, kb, { lang: 'en' });
+  return check(resolveLines(lines, kb, {}), {}, kb);
 }
+
+const verdicts = (a: ReturnType<typeof run>) => a.lines.map((l) => l.verdict);
+const codes = (a: ReturnType<typeof run>, line: number) => a.lines[line]?.findings.map((f) => f.code);
 
 describe('interactions are rules between substances and classes', () => {
   it('fire for a member of the class', () => {
@@ -75,49 +79,93 @@ describe('interactions are rules between substances and classes', () => {
     expect(run(['alpha 10 mg 1dd', 'gamma 5 mg 1dd'], ['beta', 'gamma']).interactions.map((x) => x.items)).toEqual([[0, 1]]);
   });
 
-  it('raise the verdict of both lines and explain it on each', () => {
-    const report = run(['alpha 10 mg 1dd', 'beta 5 mg 1dd']);
-    expect(report.items.map((i) => i.verdict)).toEqual(['caution', 'caution']);
-    expect(report.items[1]?.findings.map((f) => f.code)).toContain('alpha.thinners');
+  it('raise the verdict of the lines to act on, and point the lines there', () => {
+    const a = run(['alpha 10 mg 1dd', 'beta 5 mg 1dd']);
+    expect(verdicts(a)).toEqual(['caution', 'caution']);
+    expect(a.interactions[0]).toMatchObject({ actOn: [0, 1], values: { partners: ['alpha', 'beta'] } });
+    expect(a.lines[1]?.related).toEqual([{ kind: 'interaction', index: 0 }]);
   });
 });
 
 describe('dose limits', () => {
   it('apply to the worked-out daily dose', () => {
-    expect(run(['alpha 40 mg 2dd']).items[0]?.verdict).toBe('ok');
-    expect(run(['alpha 60 mg 2dd']).items[0]?.verdict).toBe('avoid');
+    expect(verdicts(run(['alpha 40 mg 2dd']))).toEqual(['ok']);
+    const over = run(['alpha 60 mg 2dd']);
+    expect(verdicts(over)).toEqual(['avoid']);
+    expect(over.lines[0]?.findings[0]).toMatchObject({
+      code: 'alpha.high',
+      severity: 'avoid',
+      basis: { kind: 'rule', owner: 'substance', id: 'alpha', code: 'alpha.high' },
+      values: { substance: 'alpha', dose: { low: 120, high: 120, unit: 'mg', basis: 'daily' }, limit: { amount: 100, unit: 'mg' } },
+    });
   });
 
   it('apply to the upper end of a range', () => {
-    expect(run(['alpha 30 mg 2-4 x per dag']).items[0]?.verdict).toBe('avoid');
+    const a = run(['alpha 30 mg 2-4 x per dag']);
+    expect(verdicts(a)).toEqual(['avoid']);
+    expect(a.lines[0]?.findings[0]?.values.dose).toMatchObject({ low: 60, high: 120 });
   });
 
   it('apply to a total over several lines', () => {
-    const report = run(['alpha 60 mg 1dd', 'alpha 60 mg 1dd']);
-    expect(report.items.map((i) => i.verdict)).toEqual(['avoid', 'avoid']);
-    expect(report.totals[0]).toMatchObject({ amount: 120, items: [0, 1], severity: 'avoid' });
-    expect(report.totals[0]?.findings[0]?.explanation).toMatch(/^Added up over lines 1 and 2: 120 mg alpha per day\./);
+    const a = run(['alpha 60 mg 1dd', 'alpha 60 mg 1dd']);
+    expect(verdicts(a)).toEqual(['avoid', 'avoid']);
+    expect(a.totals[0]).toMatchObject({ substance: 'alpha', amount: { high: 120, unit: 'mg' }, items: [0, 1], severity: 'avoid', complete: true });
+    expect(a.totals[0]?.findings[0]).toMatchObject({ code: 'alpha.high', values: { lines: [0, 1], total: { high: 120 } } });
   });
 
-  it('leave a line not checked when its dose cannot be read', () => {
-    const report = run(['alpha 60 mg']);
-    expect(report.items[0]?.verdict).toBe('unknown');
-    expect(report.items[0]?.findings.map((f) => f.code)).toEqual(['dose.not-checked']);
+  it('leave a line not checked when its dose cannot be read, and say which rules were not applied', () => {
+    const a = run(['alpha 60 mg']);
+    expect(verdicts(a)).toEqual(['unknown']);
+    expect(a.lines[0]?.coverage).toBe('dose-not-read');
+    expect(a.lines[0]?.findings).toEqual([expect.objectContaining({ code: 'dose.not-checked', values: expect.objectContaining({ gap: 'no-frequency', unchecked: ['alpha.high'] }) })]);
   });
 
-  it('explain an ok line with its within-limits text and the dose', () => {
-    const f = run(['beta 5 mg 1dd']).items[0]?.findings;
-    expect(f?.map((x) => x.code)).toEqual(['beta.within-limits']);
+  it('explain an ok line with its within-limits finding', () => {
+    const a = run(['beta 5 mg 1dd']);
+    expect(codes(a, 0)).toEqual(['beta.within-limits']);
+    expect(a.lines[0]?.coverage).toBe('reviewed');
   });
 });
 
 describe('the summary', () => {
-  it('counts lines per verdict and takes the worst, ranking "not checked" above caution', () => {
-    const report = run(['alpha 10 mg 1dd', 'beta 5 mg 1dd', 'nonsense', 'delta 1 mg 1dd']);
-    expect(report.summary).toEqual({ verdict: 'unknown', avoid: 0, unknown: 2, caution: 2, ok: 0 });
+  it('counts lines per verdict and leads with what to act on: caution before the lines not checked', () => {
+    const a = run(['alpha 10 mg 1dd', 'beta 5 mg 1dd', 'nonsense', 'delta 1 mg 1dd']);
+    expect(a.summary).toEqual({ verdict: 'caution', counts: { avoid: 0, unknown: 2, caution: 2, ok: 0 }, lines: [0, 1] });
+    expect(a.lines.map((l) => l.coverage)).toEqual(['reviewed', 'reviewed', 'not-recognised', 'interactions-only']);
+  });
+
+  it('is never ok with a line not checked', () => {
+    expect(run(['beta 5 mg 1dd', 'nonsense']).summary.verdict).toBe('unknown');
   });
 
   it('is ok only when every line is recognised and acceptable', () => {
-    expect(run(['beta 5 mg 1dd', 'gamma 5 mg 1dd']).summary.verdict).toBe('ok');
+    expect(run(['beta 5 mg 1dd', 'gamma 5 mg 1dd']).summary).toMatchObject({ verdict: 'ok', lines: [] });
+  });
+});
+
+describe('the engine does not speak', () => {
+  it('gives codes and numbers only: no finding carries a sentence', () => {
+    const a = run(['alpha 60 mg 2dd', 'beta 5 mg 1dd', 'nonsense']);
+    const texts = JSON.stringify(a.lines.map((l) => l.findings));
+    expect(texts).not.toMatch(/because|advice|plainly/);
+  });
+});
+
+describe('explain puts the assessment into words', () => {
+  const kb = miniKb(['beta']);
+  const assessed = () => check(resolveLines(['alpha 60 mg 2dd', 'alpha 10 mg 1dd', 'nonsense'], kb, {}), {}, kb);
+
+  it('in English', () => {
+    const report = explain(assessed(), kb, 'en');
+    expect(report.items[0]?.findings[0]).toMatchObject({ title: 'alpha high', explanation: 'alpha high because' });
+    expect(report.totals[0]?.findings[0]?.explanation).toMatch(/^Added up over lines 1 and 2: 130 mg alpha per day\./);
+    expect(report.items[2]?.findings[0]?.title).toBe('Not recognised — not checked, verify by hand');
+  });
+
+  it('in Dutch', () => {
+    const report = explain(assessed(), kb, 'nl');
+    expect(report.items[0]?.findings[0]).toMatchObject({ title: 'NL alpha high', explanation: 'NL alpha high because' });
+    expect(report.totals[0]?.findings[0]?.explanation).toMatch(/^Opgeteld over regels 1 en 2: 130 mg NL alpha per dag\./);
+    expect(report.items[2]?.findings[0]?.title).toBe('Niet herkend — niet gecontroleerd, controleer zelf');
   });
 });

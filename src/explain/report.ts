@@ -1,30 +1,14 @@
-/** The Report: the one shape every presenter (HTML, JSON API, …) renders. */
+/** The Report: the Assessment in words, the one shape the HTML and JSON presenters render. */
+import type { Coverage, FindingSource, Verdict } from '../engine/assessment.js';
 import type { CERTAINTIES, EVIDENCE_LEVELS, Lang, MetricName, Severity } from '../kb/schema.js';
+import type { DisplayUnit } from '../i18n/en.js';
+import type { Patient } from '../patient.js';
 
-export type Verdict = 'avoid' | 'caution' | 'ok' | 'unknown';
-
-/** Worst first. `unknown` ranks above `caution`: an unchecked line may hide anything. */
-export const VERDICT_ORDER: readonly Verdict[] = ['avoid', 'unknown', 'caution', 'ok'];
-
-export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
-  let worst: Verdict = 'ok';
-  for (const v of verdicts) if (VERDICT_ORDER.indexOf(v) < VERDICT_ORDER.indexOf(worst)) worst = v;
-  return worst;
-}
-
-export function verdictOfSeverity(s: Severity): Verdict {
-  return s === 'info' ? 'ok' : s;
-}
+export type { Coverage, FindingSource, Verdict };
 
 export interface ReferenceLink {
   title: string;
   url: string;
-}
-
-/** Where a finding comes from in the knowledge base, for a link to its page. */
-export interface FindingSource {
-  kind: 'substance' | 'product' | 'interaction' | 'context' | 'coverage';
-  id: string;
 }
 
 export interface Finding {
@@ -39,6 +23,9 @@ export interface Finding {
     level: (typeof EVIDENCE_LEVELS)[number] | 'none';
     certainty?: (typeof CERTAINTIES)[number];
     summary: string;
+    /** The level and certainty in words. */
+    levelLabel: string;
+    certaintyLabel?: string;
   };
   references: ReferenceLink[];
   source: FindingSource;
@@ -46,6 +33,8 @@ export interface Finding {
   items?: number[];
   /** For dialysis-context findings: a cause of cramps to review, or a note on reading the report. */
   context?: { kind: 'cause' | 'notice'; weight: number };
+  /** For a finding shown on a line but described once elsewhere: where. */
+  ref?: { kind: 'interaction'; index: number } | { kind: 'total'; index: number };
 }
 
 export interface Named {
@@ -58,13 +47,15 @@ export interface DailyDose {
   /** The amount checked: the upper end when the dose is a range. */
   amount: number;
   low: number;
-  unit: string;
+  unit: DisplayUnit;
   /** What the amount is of, e.g. "elemental magnesium". */
   of: string;
   /** The same per day in the unit the line was written in, when different. */
-  asWritten?: { amount: number; low: number; unit: string };
+  asWritten?: { amount: number; low: number; unit: DisplayUnit };
   /** When it is not taken every day: the dose on a day it is taken, in the same unit as `amount`. */
-  onDosingDay?: { amount: number; low: number; unit: string };
+  onDosingDay?: { amount: number; low: number; unit: DisplayUnit };
+  /** The dose in words, as the report shows it ("250 µg per day"). */
+  text: string;
 }
 
 /** How a line was read, for the user to catch a wrong reading. */
@@ -96,7 +87,11 @@ export interface LineReport {
   substances: Named[];
   dailyDose: DailyDose[];
   verdict: Verdict;
+  coverage: Coverage;
+  /** The line's findings, worst first; interactions and totals point to where they are described. */
   findings: Finding[];
+  /** The one-line reason and what to do, for the top of a triage report. */
+  headline?: { title: string; advice: string; patient: string };
   reading: Reading;
   suggestions: SuggestionOut[];
 }
@@ -106,8 +101,10 @@ export interface Total {
   /** The sum of the lines whose dose could be read; when not `complete`, the least taken. */
   amount: number;
   low: number;
-  unit: string;
+  unit: DisplayUnit | '';
   of: string;
+  /** The amount in words. */
+  text: string;
   items: number[];
   /** False when the dose of at least one line could not be read. */
   complete: boolean;
@@ -123,15 +120,28 @@ export interface Summary {
   caution: number;
   ok: number;
   unknown: number;
+  /** The lines behind the verdict (0-based), to act on first. */
+  lines: number[];
+}
+
+export interface AllergyReport {
+  input: string;
+  substances: Named[];
 }
 
 export interface Report {
   lang: Lang;
   kb: { version: string; reviewedOn: string; title: string };
+  /** The dialysis context used, with the defaults that were assumed. */
+  patient: Patient;
+  assumed: { modality: boolean; sessionsPerWeek: boolean };
   items: LineReport[];
-  interactions: (Finding & { items: number[] })[];
+  interactions: (Finding & { items: number[]; actOn: number[] })[];
+  /** Interactions found beyond the cap, not listed one by one. */
+  moreInteractions: number;
   totals: Total[];
   context: Finding[];
+  allergies: AllergyReport[];
   /** Numbers worked out from the dialysis context (ultrafiltration rate, weight gain). */
   metrics: Partial<Record<MetricName, number>>;
   summary: Summary;

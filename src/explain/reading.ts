@@ -1,4 +1,4 @@
-/** Describes how a line was read and the daily dose worked out, in the user's language. */
+/** How a line was read and the daily dose worked out, in the user's language. */
 import { formatAmount, formatNumber, formatSignificant, formatUnit } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import type { Frequency } from '../intake/types.js';
@@ -89,8 +89,18 @@ export function describeReading(item: ResolvedItem, lang: Lang): Reading {
   if (p.count) reading.count = `${p.count.low === p.count.high ? formatNumber(p.count.high, lang) : `${formatNumber(p.count.low, lang)}–${formatNumber(p.count.high, lang)}`} (“${p.count.text}”)`;
   if (p.frequency) reading.frequency = frequencyText(p.frequency, lang);
   if (p.route) reading.route = `${m.reading[p.route.value]} (“${p.route.text}”)`;
-  if (p.timing.length > 0) reading.timing = p.timing.map((t) => m.reading.timing[t.label] ?? t.text);
+  if (p.timing.length > 0) reading.timing = p.timing.map((t) => m.reading.timing[t.label]);
   return reading;
+}
+
+/** "Quinine: 208 mg quinine base per day, averaged over the week; 415 mg on each day it is taken (500 mg as written)". */
+function doseText(d: Omit<DailyDose, 'text'>, lang: Lang): string {
+  const m = messages(lang);
+  const of = d.of || undefined;
+  const main = formatAmount(d.low, d.amount, d.unit, lang, of);
+  const written = d.asWritten ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${m.ui.report.asWritten})` : '';
+  const onDosingDay = d.onDosingDay ? `; ${formatAmount(d.onDosingDay.low, d.onDosingDay.amount, d.onDosingDay.unit, lang, of)} ${m.onDosingDays}` : '';
+  return `${d.substance.name}: ${main} ${m.perDay}${onDosingDay ? ` ${m.ui.report.averaged}` : ''}${onDosingDay}${written}`;
 }
 
 export function dailyDoses(item: ResolvedItem, lang: Lang): DailyDose[] {
@@ -98,15 +108,14 @@ export function dailyDoses(item: ResolvedItem, lang: Lang): DailyDose[] {
     const d = ing.dose.daily;
     const w = ing.dose.dailyAsWritten;
     const substance = { id: ing.substance.id, name: ing.substance.name[lang] };
+    let dose: Omit<DailyDose, 'text'> | undefined;
     if (d) {
-      const dose: DailyDose = { substance, amount: d.high, low: d.low, unit: d.unit, of: ing.substance.measure?.of[lang] ?? '' };
+      dose = { substance, amount: d.high, low: d.low, unit: d.unit, of: ing.substance.measure?.of[lang] ?? '' };
       const differs = w && (w.unit !== d.unit || Math.abs(w.high - d.high) > 1e-9);
       if (w && differs) dose.asWritten = { amount: w.high, low: w.low, unit: w.unit };
       const day = ing.dose.dosingDay;
       if (day) dose.onDosingDay = { amount: day.high, low: day.low, unit: day.unit };
-      return [dose];
-    }
-    if (w && !ing.substance.measure) return [{ substance, amount: w.high, low: w.low, unit: w.unit, of: '' }];
-    return [];
+    } else if (w && !ing.substance.measure) dose = { substance, amount: w.high, low: w.low, unit: w.unit, of: '' };
+    return dose ? [{ ...dose, text: doseText(dose, lang) }] : [];
   });
 }
