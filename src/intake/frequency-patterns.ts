@@ -5,7 +5,7 @@
  */
 import { COUNT_WORDS } from './numbers.js';
 import { fixed, lastNumber, numbers, rangeIn, scale, timesIn } from './match-helpers.js';
-import type { Match, Scanner } from './scanner.js';
+import { type Match, pattern, type Pattern, type Scanner } from './scanner.js';
 import type { Interval, TimeOfDay } from './types.js';
 import {
   abbr,
@@ -54,6 +54,8 @@ function weekdaysInRange(m: Match): Set<number | undefined> {
 
 export const MEALS_PATTERN = `(?:(?<c>${RANGE}) (?:${FORM_WORD} )?)?${WITH_EACH_MEAL}`;
 
+export type { Pattern };
+
 export interface Candidate {
   perDay: Interval;
   text: string;
@@ -62,7 +64,7 @@ export interface Candidate {
 }
 
 /** Regular frequencies, most specific first; each returns times per day. */
-export const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefined; count?: boolean }[] = [
+const REGULAR_SOURCES: { pattern: string; perDay: (m: Match) => Interval | undefined; count?: boolean }[] = [
   // Dutch pharmacy notation: 1dd1, 3dd2, 1 d.d. 1 (times per day, then units per time)
   {
     pattern: `(?<t>${RANGE}) (?:dd|d \\. d \\.|d d)(?: (?<c>${RANGE})(?! (?:x|×|\\*|maal|keer|times|${UNIT}|${DURATION_UNIT})(?: |$))(?: ${FORM_WORD})?)?`,
@@ -70,8 +72,8 @@ export const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefi
     count: true,
   },
   // "1x per 4 weken", "2 keer per 3 maanden"
-  { pattern: `(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|iedere|om de) # ${WEEK}`, perDay: (m) => { const w = lastNumber(m); const t = rangeIn(m, 't')?.interval; return w !== undefined && t ? scale(t, 1 / (7 * w)) : undefined; } },
-  { pattern: `(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|iedere|om de) # ${MONTH}`, perDay: (m) => { const w = lastNumber(m); const t = rangeIn(m, 't')?.interval; return w !== undefined && t ? scale(t, 1 / (30 * w)) : undefined; } },
+  { pattern: `(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|iedere|om de|\\/) # ${WEEK}`, perDay: (m) => { const w = lastNumber(m); const t = rangeIn(m, 't')?.interval; return w !== undefined && t ? scale(t, 1 / (7 * w)) : undefined; } },
+  { pattern: `(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|iedere|om de|\\/) # ${MONTH}`, perDay: (m) => { const w = lastNumber(m); const t = rangeIn(m, 't')?.interval; return w !== undefined && t ? scale(t, 1 / (30 * w)) : undefined; } },
   { pattern: `(?<t>${RANGE}) ?${TIMES} ${PER}${DAY}`, perDay: (m) => rangeIn(m, 't')?.interval },
   { pattern: `(?<word>${TIMES_WORD}) ${PER}${DAY}`, perDay: timesIn },
   { pattern: alt('bid', abbr('b.i.d.'), 'bd', abbr('b.d.')), perDay: () => fixed(2) },
@@ -102,9 +104,10 @@ export const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefi
   { pattern: `(?:om de|elke|iedere|every|once every|eens per|once per|per) # ${WEEK}|q ?# ?w`, perDay: (m) => { const w = lastNumber(m); return w === undefined ? undefined : fixed(1 / (7 * w)); } },
   { pattern: `(?:om de|elke|iedere|every|once every|eens per|once per|per) # ${MONTH}`, perDay: (m) => { const w = lastNumber(m); return w === undefined ? undefined : fixed(1 / (30 * w)); } },
   { pattern: alt('weekly', 'wekelijks', 'per week', 'elke week', 'iedere week', 'every week', 'once weekly', 'a week'), perDay: () => fixed(1 / 7) },
+  { pattern: alt('fortnightly', 'every fortnight', 'once a fortnight', 'tweewekelijks', 'twee-wekelijks', 'om de veertien dagen', 'elke twee weken', 'every two weeks'), perDay: () => fixed(1 / 14) },
   {
     // "om de 3 dagen", "1 x per 2 dagen", "eens per 2 dagen"
-    pattern: `(?:(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|om de)|om de|elke|iedere|every|(?:een keer|eenmaal|eens|once) (?:per|in|every|elke)) (?<d>#) ?(?:dagen|days)`,
+    pattern: `(?:(?<t>${RANGE}) ?${TIMES} (?:per|in|every|elke|om de|\\/)|om de|elke|iedere|every|(?:een keer|eenmaal|eens|once) (?:per|in|every|elke)) (?<d>#) ?(?:dagen|days)`,
     perDay: (m) => {
       const d = lastNumber(m);
       const t = rangeIn(m, 't')?.interval ?? fixed(1);
@@ -128,6 +131,9 @@ export const REGULAR: { pattern: string; perDay: (m: Match) => Interval | undefi
   },
 ];
 
+/** Regular frequencies, each compiled once. */
+export const REGULAR = REGULAR_SOURCES.map((r) => ({ ...r, pattern: pattern(r.pattern), meals: r.pattern === MEALS_PATTERN }));
+
 /** "2 tabletten bij het avondeten en 1 voor het slapen": units per time of day. */
 export interface ScheduledDose {
   label: TimeOfDay;
@@ -135,17 +141,23 @@ export interface ScheduledDose {
   text: string;
 }
 
+/** "1-0-1", "1-1-1-1": morning, noon, evening (and bedtime), as in Belgian and Dutch prescriptions. */
+const GRID = pattern('# - # - #(?: - #)?');
+/** A count at a time of day: "2 tabletten 's avonds". */
+const COUNTED_TIME = (Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).map(
+  ([label, time]) => [label, pattern(`(?:(?<c>${RANGE})|(?<w>${COUNT_WORD}))(?: ${FORM_WORD})? (?:${time})`)] as const,
+);
+
 export function scheduledDoses(s: Scanner): ScheduledDose[] {
-  // "1-0-1", "1-1-1-1": morning, noon, evening (and bedtime), as in Belgian and Dutch prescriptions
-  const grid = s.take('# - # - #(?: - #)?', (m) => numbers(m).every((n) => n <= MAX_COUNT) && numbers(m).some((n) => n > 0));
+  const grid = s.take(GRID, (m) => numbers(m).every((n) => n <= MAX_COUNT) && numbers(m).some((n) => n > 0));
   const labels: TimeOfDay[] = ['morning', 'noon', 'evening', 'bedtime'];
   const doses = grid.flatMap((m) =>
     numbers(m).flatMap((n, i) => (n > 0 ? [{ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text }] : [])),
   );
-  for (const [label, pattern] of Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]) {
-    const countOf = (m: Match) => rangeIn(m, 'c')?.interval ?? (m.groups.w ? fixed(COUNT_WORDS[m.groups.w] ?? NaN) : undefined);
-    const accept = (m: Match) => (countOf(m)?.high ?? Infinity) <= MAX_COUNT;
-    for (const m of s.take(`(?:(?<c>${RANGE})|(?<w>${COUNT_WORD}))(?: ${FORM_WORD})? (?:${pattern})`, accept)) {
+  const countOf = (m: Match) => rangeIn(m, 'c')?.interval ?? (m.groups.w ? fixed(COUNT_WORDS[m.groups.w] ?? NaN) : undefined);
+  const accept = (m: Match) => (countOf(m)?.high ?? Infinity) <= MAX_COUNT;
+  for (const [label, counted] of COUNTED_TIME) {
+    for (const m of s.take(counted, accept)) {
       const c = countOf(m);
       if (c) doses.push({ label, count: c, text: m.text });
     }

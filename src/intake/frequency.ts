@@ -4,7 +4,7 @@
  */
 import { fixed, rangeIn, same, scale } from './match-helpers.js';
 import { type Candidate, type ScheduledDose, weekdaysIn } from './frequency-patterns.js';
-import type { Match, Scanner } from './scanner.js';
+import { type Match, pattern, type Scanner } from './scanner.js';
 import type { Frequency, IntakeNote } from './types.js';
 import { unitOf, VAGUE } from './vocabulary.js';
 
@@ -24,6 +24,8 @@ export interface FrequencyReadings {
   vague: Match[];
   exceptDays: Match[];
 }
+
+const VAGUE_BARE = pattern(VAGUE);
 
 export function readFrequency(r: FrequencyReadings, s: Scanner, notes: IntakeNote[]): Frequency | undefined {
   const { input, regular, sessions, offDays, scheduled, timesOfDay, dailyWords, rates, prnExtra, prnMarks, maxima, vague, exceptDays } = r;
@@ -54,7 +56,7 @@ export function readFrequency(r: FrequencyReadings, s: Scanner, notes: IntakeNot
   if (scheduled.length > 0) distinct = [];
   const readings = distinct.length + (sessions.length > 0 && !sessionsStated ? 1 : 0) + (scheduled.length > 0 ? 1 : 0);
   // "soms", "af en toe" anywhere on the line: how often is not a number, whatever else it says
-  const bare = s.take(VAGUE);
+  const bare = s.take(VAGUE_BARE);
 
   if (rates.length > 0) {
     // The rate is the dose; how long it runs is not on the line.

@@ -4,10 +4,10 @@
  * Names are left in `nameRuns` for the knowledge base to recognise (see resolve/).
  */
 import { readFrequency } from './frequency.js';
-import { DAY, DURATION_UNIT, HOUR, MAX_PACK_COUNT, MEALS_PATTERN, MONTH, PER, REGULAR, scheduledDoses, WEEK, type Candidate } from './frequency-patterns.js';
+import { DAY, DURATION_UNIT, HOUR, MAX_PACK_COUNT, MONTH, PER, REGULAR, scheduledDoses, WEEK, type Candidate } from './frequency-patterns.js';
 import { amountFrom, fixed, numbers, rangeIn } from './match-helpers.js';
 import { COUNT_WORDS } from './numbers.js';
-import { Scanner, type Match } from './scanner.js';
+import { pattern, Scanner, type Match } from './scanner.js';
 import { tokenize } from './tokens.js';
 import type { Amount, Count, IntakeNote, ParsedLine, Route, TimeOfDay, Token } from './types.js';
 import {
@@ -19,10 +19,18 @@ import {
   PER_DAY,
   PER_SESSION,
   PRN,
+  PRESCRIBED,
   PRN_EXTRA,
   RANGE,
+  ROUTE_IM,
+  ROUTE_INHALED,
+  ROUTE_INJECTION,
   ROUTE_IV,
   ROUTE_ORAL,
+  ROUTE_RECTAL,
+  ROUTE_SC,
+  ROUTE_TOPICAL,
+  ROUTE_TRANSDERMAL,
   TIMES_OF_DAY,
   UNIT,
   unitOf,
@@ -30,6 +38,43 @@ import {
   WEEKDAY,
   WITH_FOOD,
 } from './vocabulary.js';
+
+/** Every pattern of a line, compiled once; the order they are taken in is the order in parseLine. */
+const P = {
+  routes: ([
+    ['sc', ROUTE_SC], ['im', ROUTE_IM], ['iv', ROUTE_IV], ['transdermal', ROUTE_TRANSDERMAL],
+    ['inhaled', ROUTE_INHALED], ['rectal', ROUTE_RECTAL], ['topical', ROUTE_TOPICAL], ['oral', ROUTE_ORAL],
+  ] as const).map(([value, source]) => [value, pattern(source)] as const),
+  injection: pattern(ROUTE_INJECTION),
+  prescribed: pattern(PRESCRIBED),
+  date: pattern(
+    `(?:${alt('sinds', 'since', 'vanaf', 'started', 'gestart', 'begonnen', 'begun')}(?: (?:in|op|on))? )?(?:# (?:-|\\/) # (?:-|\\/) #|#)(?! (?:${UNIT}|${FORM_WORD}|x|×|maal|keer|times)(?: |$))`,
+  ),
+  clock: pattern(`(?:(?:om|at|rond|around) )?# : #(?: (?:uur|u|h))?|(?:om|at|rond|around) #(?: (?:uur|u|h|am|pm|a \\. m \\.|p \\. m \\.))?|# (?:am|pm|a \\. m \\.|p \\. m \\.)`),
+  blankStrength: pattern(`(?:\\?(?: \\?)*|\\. \\. \\.|…) (?:${UNIT})`),
+  bareMg: pattern('mg'),
+  rate: pattern(`${RANGE} (?:${UNIT}) (?:\\/|per|an|a) ${HOUR}`),
+  concentration: pattern(`(?<s>#) (?<u>${UNIT}) ?(?:\\/|per|in) ?(?<v>#)? ?(?:ml|milliliter|millilitre)`),
+  perKg: pattern(`(?<s>${RANGE}) (?<u>${UNIT}) ?(?:\\/|per) ?${alt('kg', 'kilo', 'kilogram')}(?: ${alt('lichaamsgewicht', 'body weight', 'bw', 'lg')})?`),
+  offDays: pattern(NON_SESSION),
+  sessions: pattern(`(?:(?<t>${RANGE}) ?(?:x|maal|keer|times) )?${PER_SESSION}`),
+  prnExtra: pattern(PRN_EXTRA),
+  prn: pattern(PRN),
+  maxima: pattern(`${MAXIMUM} (?<r>${RANGE})(?: ?(?:x|×|keer|maal|times))?(?: (?<fw>${FORM_WORD}))?(?: (?<u>${UNIT}))? ${PER}${DAY}`),
+  vague: pattern(`${VAGUE} ${PER}(?:${DAY}|${WEEK}|${MONTH})`),
+  exceptDays: pattern(`${alt('behalve', 'except', 'except on', 'not on', 'niet op', 'uitgezonderd', 'excl', abbr('excl.'))}(?: (?:op|on|de|the))? ${WEEKDAY}(?: (?:\\/|,|en|and|or|of|&) ${WEEKDAY})*`),
+  duration: pattern(`(?:${alt('gedurende', 'voor', 'for', 'max', 'maximaal', 'maximum', 'during', 'kuur van', 'sinds', 'since', 'al', 'already', 'nog', 'tot')} )?${RANGE} ${DURATION_UNIT}(?: lang| long)?`),
+  withFood: pattern(WITH_FOOD),
+  strengthRange: pattern(`# (?<u>${UNIT}) (?:-|–|tot|to) # (?<u2>${UNIT})`),
+  twoStrengths: pattern(`(?<a>#) \\/ (?<b>#) (?<u>${UNIT})`),
+  countTimesStrength: pattern(`(?<c>${RANGE}) (?:x|×|\\*) (?<s>${RANGE}) (?<u>${UNIT})`),
+  countOfStrength: pattern(`(?<c>${RANGE}) ${FORM_WORD} (?:\\( )?(?:(?:van|of|a|@|met|with|each|elk|ieder|per stuk|containing|bevattend) )?(?<s>${RANGE}) (?<u>${UNIT})`),
+  strength: pattern(`(?<s>${RANGE}) (?<u>${UNIT})(?: (?:\\/|per|per stuk|each|a) ${FORM_WORD})?`),
+  count: pattern(`(?<c>${RANGE}) ${FORM_WORD}`),
+  countWord: pattern(`(?<w>${alt(...Object.keys(COUNT_WORDS))}) ${FORM_WORD}`),
+  timesOfDay: (Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).map(([label, source]) => [label, pattern(source)] as const),
+  perDay: pattern(PER_DAY),
+};
 
 /**
  * "1/2 x per dag", "2/3 tabletten": before "times" or a plural form a slash means "1 or 2", not a
@@ -56,14 +101,18 @@ export function parseLine(input: string): ParsedLine {
     }
   }
 
-  const routes: { value: Route; text: string }[] = [
-    ...s.take(ROUTE_IV).map((m) => ({ value: 'iv' as const, text: m.text })),
-    ...s.take(ROUTE_ORAL).map((m) => ({ value: 'oral' as const, text: m.text })),
-  ];
+  const routes: { value: Route; text: string }[] = P.routes.flatMap(([value, p]) => s.take(p).map((m) => ({ value, text: m.text })));
+  // An injection is intravenous in a dialysis unit unless the line says under the skin or into a muscle.
+  const injections = s.take(P.injection);
+  if (injections.length > 0) {
+    const given = routes.find((r) => r.value === 'sc' || r.value === 'im' || r.value === 'iv')?.value ?? 'iv';
+    routes.push(...injections.map((m) => ({ value: given, text: m.text })));
+  }
+  const tags = s.take(P.prescribed).length > 0 ? ['prescribed'] : [];
 
   // Dates and years say when it started, not how much: "sinds 2019", "gestart 12-03-2024".
   s.take(
-    `(?:${alt('sinds', 'since', 'vanaf', 'started', 'gestart', 'begonnen', 'begun')}(?: (?:in|op|on))? )?(?:# (?:-|\\/) # (?:-|\\/) #|#)(?! (?:${UNIT}|${FORM_WORD}|x|×|maal|keer|times)(?: |$))`,
+    P.date,
     (m) => {
       const n = numbers(m);
       const year = n.at(-1) ?? 0;
@@ -72,14 +121,14 @@ export function parseLine(input: string): ParsedLine {
   );
   // Clock times say when, and count as that time of day: "om 21 uur", "at 9 pm", "20:00".
   const clock: { label: TimeOfDay; text: string }[] = [];
-  for (const m of s.take(`(?:(?:om|at|rond|around) )?# : #(?: (?:uur|u|h))?|(?:om|at|rond|around) #(?: (?:uur|u|h|am|pm|a \\. m \\.|p \\. m \\.))?|# (?:am|pm|a \\. m \\.|p \\. m \\.)`)) {
+  for (const m of s.take(P.clock)) {
     const [h = NaN] = numbers(m);
     const pm = /p ?\.? ?m/.test(m.text.toLowerCase()) && h < 12;
     const hour = pm ? h + 12 : h;
     if (hour >= 0 && hour < 24) clock.push({ label: hour < 11 ? 'morning' : hour < 16 ? 'noon' : hour < 21 ? 'evening' : 'bedtime', text: m.text });
   }
   // Doses that are not a strength: "? mg" left blank, "1000 units/hour" a rate.
-  for (const m of s.take(`(?:\\?(?: \\?)*|\\. \\. \\.|…) (?:${UNIT})`)) notes.push({ code: 'unknown-strength', text: m.text });
+  for (const m of s.take(P.blankStrength)) notes.push({ code: 'unknown-strength', text: m.text });
   // "Vitamine C mg 1dd1": "mg" after a name, with no number in front of it, is a missing strength, not magnesium
   const afterWord = (m: Match) => {
     const first = m.tokens[0];
@@ -88,39 +137,37 @@ export function parseLine(input: string): ParsedLine {
     // "Calcium en Mg", "Calcium Mg": the element's symbol, written as such, after "and" or another name
     return first?.text !== 'Mg' && i > 0 && before?.kind === 'word' && !/^(?:en|and|met|with|plus)$/.test(before.norm);
   };
-  for (const m of s.take('mg', afterWord)) notes.push({ code: 'unknown-strength', text: m.text });
-  const rates = s.take(`${RANGE} (?:${UNIT}) (?:\\/|per|an|a) ${HOUR}`);
+  for (const m of s.take(P.bareMg, afterWord)) notes.push({ code: 'unknown-strength', text: m.text });
+  const rates = s.take(P.rate);
   for (const m of rates) notes.push({ code: 'rate-per-hour', text: m.text });
   const strengths: Amount[] = [];
   // "50 mg/ml", "1 mmol per ml", "100 mg/5 ml": a concentration, the amount in one ml
   let concentration: Amount | undefined;
-  for (const m of s.take(`(?<s>#) (?<u>${UNIT}) ?(?:\\/|per|in) ?(?<v>#)? ?(?:ml|milliliter|millilitre)`, (m) => unitOf(m.groups.u ?? '')?.unit !== 'ml')) {
+  for (const m of s.take(P.concentration, (m) => unitOf(m.groups.u ?? '')?.unit !== 'ml')) {
     const unit = unitOf(m.groups.u ?? '');
     const [amount = NaN, volume = 1] = numbers(m);
     if (unit && volume > 0) concentration = { ...fixed((amount * unit.factor) / volume), unit: unit.unit, text: m.text };
   }
-  for (const m of s.take(`(?<s>${RANGE}) (?<u>${UNIT}) ?(?:\\/|per) ?${alt('kg', 'kilo', 'kilogram')}(?: ${alt('lichaamsgewicht', 'body weight', 'bw', 'lg')})?`)) {
+  for (const m of s.take(P.perKg)) {
     const a = amountFrom(m, 's', 0);
     if (a) strengths.push({ ...a, perKg: true });
   }
 
-  const offDays = s.take(NON_SESSION);
-  const sessions = s.take(`(?:(?<t>${RANGE}) ?(?:x|maal|keer|times) )?${PER_SESSION}`);
-  const prnExtra = s.take(PRN_EXTRA);
-  const prnMarks = s.take(PRN);
-  const maxima = s.take(
-    `${MAXIMUM} (?<r>${RANGE})(?: ?(?:x|×|keer|maal|times))?(?: (?<fw>${FORM_WORD}))?(?: (?<u>${UNIT}))? ${PER}${DAY}`,
-  );
-  const vague = s.take(`${VAGUE} ${PER}(?:${DAY}|${WEEK}|${MONTH})`);
-  const exceptDays = s.take(`${alt('behalve', 'except', 'except on', 'not on', 'niet op', 'uitgezonderd', 'excl', abbr('excl.'))}(?: (?:op|on|de|the))? ${WEEKDAY}(?: (?:\\/|,|en|and|or|of|&) ${WEEKDAY})*`);
+  const offDays = s.take(P.offDays);
+  const sessions = s.take(P.sessions);
+  const prnExtra = s.take(P.prnExtra);
+  const prnMarks = s.take(P.prn);
+  const maxima = s.take(P.maxima);
+  const vague = s.take(P.vague);
+  const exceptDays = s.take(P.exceptDays);
 
   const regular: Candidate[] = [];
   let countFromFrequency: Count | undefined;
-  for (const { pattern, perDay, count } of REGULAR) {
-    for (const m of s.take(pattern, (m) => perDay(m) !== undefined)) {
+  for (const { pattern: p, perDay, count, meals } of REGULAR) {
+    for (const m of s.take(p, (m) => perDay(m) !== undefined)) {
       const value = perDay(m);
       if (value && Number.isFinite(value.low)) regular.push({ perDay: value, text: m.text, start: m.tokens[0]?.start ?? 0, end: m.tokens.at(-1)?.end ?? 0 });
-      if (pattern === MEALS_PATTERN) notes.push({ code: 'meals-assumed', text: m.text });
+      if (meals) notes.push({ code: 'meals-assumed', text: m.text });
       if (count) {
         const c = rangeIn(m, 'c', rangeIn(m, 't')?.used ?? 0);
         if (c) countFromFrequency = { ...c.interval, text: m.text };
@@ -129,13 +176,13 @@ export function parseLine(input: string): ParsedLine {
   }
 
   // How long, not how much: "gedurende 4 weken", "max 4 weken", "1dd 3 weken", "sinds 2 jaar"
-  s.take(`(?:${alt('gedurende', 'voor', 'for', 'max', 'maximaal', 'maximum', 'during', 'kuur van', 'sinds', 'since', 'al', 'already', 'nog', 'tot')} )?${RANGE} ${DURATION_UNIT}(?: lang| long)?`);
-  s.take(WITH_FOOD);
+  s.take(P.duration);
+  s.take(P.withFood);
 
   const schedule = scheduledDoses(s);
   const counts: Count[] = countFromFrequency ? [countFromFrequency] : [];
   // "200mg-300mg", "1 g tot 2 g": a range written with its unit twice
-  for (const m of s.take(`# (?<u>${UNIT}) (?:-|–|tot|to) # (?<u2>${UNIT})`, (m) => m.groups.u === m.groups.u2)) {
+  for (const m of s.take(P.strengthRange, (m) => m.groups.u === m.groups.u2)) {
     const unit = unitOf(m.groups.u ?? '');
     const [low, high] = numbers(m);
     if (unit && low !== undefined && high !== undefined) {
@@ -143,36 +190,34 @@ export function parseLine(input: string): ParsedLine {
     }
   }
   // "400/800 IU": two strengths, not one
-  for (const m of s.take(`(?<a>#) \\/ (?<b>#) (?<u>${UNIT})`)) {
+  for (const m of s.take(P.twoStrengths)) {
     const a = amountFrom(m, 'a', 0);
     const b = amountFrom(m, 'b', 1);
     if (a && b) strengths.push(a, b);
   }
-  for (const m of s.take(`(?<c>${RANGE}) (?:x|×|\\*) (?<s>${RANGE}) (?<u>${UNIT})`)) {
+  for (const m of s.take(P.countTimesStrength)) {
     const c = rangeIn(m, 'c');
     const a = amountFrom(m, 's', c?.used ?? 0);
     if (c) counts.push({ ...c.interval, text: m.text });
     if (a) strengths.push(a);
   }
-  for (const m of s.take(
-    `(?<c>${RANGE}) ${FORM_WORD} (?:\\( )?(?:(?:van|of|a|@|met|with|each|elk|ieder|per stuk|containing|bevattend) )?(?<s>${RANGE}) (?<u>${UNIT})`,
-  )) {
+  for (const m of s.take(P.countOfStrength)) {
     const c = rangeIn(m, 'c');
     const a = amountFrom(m, 's', c?.used ?? 0);
     if (c) counts.push({ ...c.interval, text: m.text });
     if (a) strengths.push(a);
   }
-  for (const m of s.take(`(?<s>${RANGE}) (?<u>${UNIT})(?: (?:\\/|per|per stuk|each|a) ${FORM_WORD})?`)) {
+  for (const m of s.take(P.strength)) {
     const a = amountFrom(m, 's', 0);
     if (a) strengths.push(a);
   }
   // A bare number before a form word is a count only when small; "30 tabletten" is a pack size.
-  for (const m of s.take(`(?<c>${RANGE}) ${FORM_WORD}`, (m) => (rangeIn(m, 'c')?.interval.high ?? Infinity) <= MAX_PACK_COUNT)) {
+  for (const m of s.take(P.count, (m) => (rangeIn(m, 'c')?.interval.high ?? Infinity) <= MAX_PACK_COUNT)) {
     const c = rangeIn(m, 'c');
     if (c) counts.push({ ...c.interval, text: m.text });
   }
   // "twee tabletten", "half a tablet", "een halve tablet"
-  for (const m of s.take(`(?<w>${alt(...Object.keys(COUNT_WORDS))}) ${FORM_WORD}`)) {
+  for (const m of s.take(P.countWord)) {
     const n = COUNT_WORDS[m.groups.w ?? ''];
     if (n !== undefined) counts.push({ ...fixed(n), text: m.text });
   }
@@ -180,9 +225,9 @@ export function parseLine(input: string): ParsedLine {
   const timesOfDay = [
     ...clock,
     ...schedule.map((d) => ({ label: d.label, text: d.text })),
-    ...(Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).flatMap(([label, pattern]) => s.take(pattern).map((m) => ({ label, text: m.text }))),
+    ...P.timesOfDay.flatMap(([label, p]) => s.take(p).map((m) => ({ label, text: m.text }))),
   ];
-  const dailyWords = s.take(PER_DAY);
+  const dailyWords = s.take(P.perDay);
 
   // One counted time of day is a count ("2 tabletten 's avonds"); several make a schedule.
   if (schedule.length === 1 && schedule[0]) counts.push({ ...schedule[0].count, text: schedule[0].text });
@@ -203,7 +248,7 @@ export function parseLine(input: string): ParsedLine {
   }
   const routeValues = new Set(routes.map((r) => r.value));
 
-  const parsed: ParsedLine = { input, tokens, nameRuns: s.untakenRuns(), timing: timesOfDay, notes };
+  const parsed: ParsedLine = { input, tokens, nameRuns: s.untakenRuns(), timing: timesOfDay, notes, tags };
   if (strengths.length > 0 && !notes.some((n) => n.code === 'several-strengths')) parsed.strength = strengths[0];
   if (counts.length > 0 && !notes.some((n) => n.code === 'several-counts') && scheduled.length === 0) parsed.count = counts[0];
   if (frequency) parsed.frequency = frequency;

@@ -90,5 +90,7 @@ export interface ParsedLine {
   route?: { value: Route; text: string };
   /** Times of day named on the line ("a.n.", "'s avonds"), shown in the reading. */
   timing: { label: TimeOfDay; text: string }[];
+  /** What the line's own words say about it: "voorgeschreven" → prescribed. */
+  tags: string[];
   notes: IntakeNote[];
 }

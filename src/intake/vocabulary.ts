@@ -35,6 +35,10 @@ export const UNITS: Record<string, { unit: AmountUnit; factor: number }> = {
   microgramme: { unit: 'mg', factor: 0.001 },
   iu: { unit: 'IU', factor: 1 },
   ie: { unit: 'IU', factor: 1 },
+  // "Insulatard 18 E": units written after a number (a vitamin E is written before its number)
+  e: { unit: 'IU', factor: 1 },
+  eh: { unit: 'IU', factor: 1 },
+  unit: { unit: 'IU', factor: 1 },
   'i . u .': { unit: 'IU', factor: 1 },
   'i . e .': { unit: 'IU', factor: 1 },
   'i . u': { unit: 'IU', factor: 1 },
@@ -91,6 +95,9 @@ export const FORM_WORD = alt(
   'dragee', 'dragees', 'pil', 'pillen', 'pill', 'pills', 'zakje', 'zakjes', 'sachet', 'sachets',
   'ampul', 'ampullen', 'ampoule', 'ampoules', 'flacon', 'flacons', 'vial', 'vials',
   'stuk', 'stuks', 'st', 'piece', 'pieces', 'dosis', 'doses', 'dose', 'dosering', 'effervescent',
+  // Belgian "co" / "comp" (compressé), "cp", and the counted units of injectables and inhalers
+  'co', 'comp', 'compr', 'cp', 'puff', 'puffs', 'pufje', 'pufjes', 'inhalation', 'spuit', 'spuiten', 'syringe', 'syringes', 'pen', 'pennen',
+  'druppel', 'druppels', 'drop', 'drops', 'gtt', 'zetpil', 'zetpillen', 'suppository', 'suppositories',
   'chewable', 'lozenge', 'lozenges', 'gummy', 'gummies', 'scoop', 'scoops', 'schepje', 'schepjes',
   // containers of drinks: counted, their volume written beside them ("1 blikje (330 ml)")
   'blikje', 'blikjes', 'blik', 'can', 'cans', 'flesje', 'flesjes', 'fles', 'flessen', 'bottle', 'bottles',
@@ -172,11 +179,35 @@ export const NON_SESSION = alt(
 
 export const ROUTE_IV = alt(
   'iv', abbr('i.v.'), 'intraveneus', 'intraveneuze', 'intravenous', 'intravenously',
-  '(?:in|via) (?:de|the) (?:veneuze |venous )?lijn', 'in line', 'into the line', 'venous line', 'injectie',
-  'injection', 'infuus', 'infusion', 'bolus', 'injvlst', 'injectievloeistof', 'infvlst', 'infusievloeistof',
-  'inj', abbr('inj.'),
+  '(?:in|via) (?:de|the) (?:veneuze |venous )?lijn', 'in line', 'into the line', 'venous line',
+  'infuus', 'infusion', 'bolus', 'infvlst', 'infusievloeistof',
+);
+/** An injection without saying where: intravenous in a dialysis unit, unless the line says sc or im. */
+export const ROUTE_INJECTION = alt('injectie', 'injection', 'injvlst', 'injectievloeistof', 'inj', abbr('inj.'), 'injectable', 'injectable solution', 'prefilled syringe', 'voorgevulde spuit', 'pen', 'penfill', 'flexpen', 'kwikpen', 'solostar');
+export const ROUTE_SC = alt(
+  'sc', abbr('s.c.'), 'subcutaan', 'subcutane', 'subcutaneous', 'subcutaneously', 'subcut', 'onderhuids', 'under the skin',
+  'onder de huid', 'sq', 'subq', abbr('s.q.'),
+);
+export const ROUTE_IM = alt('im', abbr('i.m.'), 'intramusculair', 'intramusculaire', 'intramuscular', 'intramuscularly', 'in de spier', 'into the muscle');
+export const ROUTE_TRANSDERMAL = alt('pleister', 'pleisters', 'patch', 'patches', 'transdermaal', 'transdermale', 'transdermal', 'tts', 'matrixpleister');
+export const ROUTE_INHALED = alt('inhalatie', 'inhalaties', 'inhaler', 'inhalator', 'inhaled', 'inhalation', 'inhaleren', 'per inhalatie', 'dosisaerosol', 'nebuliser', 'nebulizer', 'vernevelaar', 'verneveling');
+export const ROUTE_RECTAL = alt('rectaal', 'rectale', 'rectal', 'rectally', 'per rectum', 'zetpil', 'zetpillen', 'suppository', 'suppositories', 'supp', 'klysma', 'enema', 'microlax');
+/**
+ * On the skin: creams, gels, baths and foot baths. Words that are also oral or English ("oil" of
+ * fish oil, "spray", "bad") are not here: a product that is used on the skin says so in its KB form.
+ */
+export const ROUTE_TOPICAL = alt(
+  'topisch', 'topische', 'topical', 'topically', 'cutaan', 'cutane', 'cutaneous', 'op de huid', 'on the skin', 'uitwendig', 'for external use',
+  'smeren', 'insmeren', 'crème', 'creme', 'cream', 'zalf', 'ointment', 'gel', 'lotion', 'huidspray', 'body spray', 'skin spray',
+  'voetbad', 'voetbaden', 'foot bath', 'footbath', 'foot soak', 'in bad', 'in het bad', 'in the bath', 'bath soak', 'badzout', 'bath salts', 'bath flakes',
 );
 export const ROUTE_ORAL = alt('oraal', 'orale', 'oral', 'orally', 'po', abbr('p.o.'), 'per os', 'by mouth', 'via de mond', 'innemen');
+
+/** The line says the medicine is prescribed, not self-bought. */
+export const PRESCRIBED = alt(
+  'voorgeschreven', '(?:op|per) voorschrift', 'op recept', 'prescribed', 'on prescription', 'by prescription', 'rx',
+  'prescribed by (?:the )?(?:nephrologist|doctor|gp|renal team)', 'voorgeschreven door (?:de )?(?:nefroloog|arts|huisarts|internist)',
+);
 
 /** Times of day: each distinct one counts once when no frequency is written. */
 export const TIMES_OF_DAY: Record<TimeOfDay, string> = {

@@ -73,7 +73,7 @@ function ingredientsOf(
           substance,
           ...(form ? { form } : {}),
           product,
-          tags: [...new Set([...product.tags, ...(form?.tags ?? [])])],
+          tags: [...new Set([...product.tags, ...(form?.tags ?? []), ...parsed.tags])],
           route: lineRoute ?? product.route,
           routeAssumed: false,
           dose,
@@ -91,7 +91,7 @@ function ingredientsOf(
     return [{
       substance,
       ...(form ? { form } : {}),
-      tags: form?.tags ?? [],
+      tags: [...new Set([...(form?.tags ?? []), ...parsed.tags])],
       route: route ?? 'oral',
       routeAssumed: route === undefined,
       dose: substanceDose(parsed, substance, form, fallback !== undefined, patient, several),
@@ -124,7 +124,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
     ingredients,
     suggestions: matches.length === 0 ? suggestNames(input, rest, kb) : [],
     unread: unread.map((t) => t.text),
-    tags: [],
+    tags: parsed.tags,
   };
 }
 
