@@ -12,34 +12,159 @@ import type { Token } from './types.js';
 const TAKEN = '\u0001';
 
 export interface Pattern {
+  readonly id: number;
   readonly source: string;
   /** Anchored at the position it is tried at; must end where a token ends. */
   readonly sticky: RegExp;
-  /** The words a match can start with; undefined when the pattern has wildcards and may start anywhere. */
+  /**
+   * How a match can begin: "t" for a match of the one token t, "t u" for one that starts with the
+   * tokens t and u; undefined when that cannot be worked out, and the pattern is tried everywhere.
+   */
   readonly starts: ReadonlySet<string> | undefined;
 }
 
 /** Character classes and dots could match any word: such a pattern is tried at every token. */
 const WILDCARD = /\\[sSwWdD]|(?<!\\)\[|(?<!\\)\./;
 
-/** The literal words, punctuation and "#" a pattern source is made of (group names left out). */
-function wordsOf(source: string): Set<string> {
-  const plain = source.replace(/\(\?<[a-zA-Z0-9]+>/g, '(').replace(/\(\?[:=!]|\(\?<[=!]/g, '(');
-  const words = new Set<string>();
-  for (const m of plain.matchAll(/\\(.)|([\p{L}\p{N}']+)|([^\s()|?*+{}^$\\])/gu)) {
-    if (m[1] !== undefined) words.add(m[1]);
-    else if (m[2] !== undefined) words.add(m[2]);
-    else if (m[3] !== undefined) words.add(m[3]);
-  }
-  return words;
+/** A pattern source, parsed just far enough to know how a match can begin. */
+type Node =
+  | { kind: 'char'; c: string }
+  | { kind: 'space' }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'alt'; options: Node[] }
+  | { kind: 'repeat'; node: Node; min: 0 | 1; max: 1 | typeof Infinity }
+  | { kind: 'empty' };
+
+function parse(source: string): Node {
+  let i = 0;
+  const alternation = (): Node => {
+    const options = [sequence()];
+    while (source[i] === '|') {
+      i++;
+      options.push(sequence());
+    }
+    return options.length === 1 ? (options[0] as Node) : { kind: 'alt', options };
+  };
+  const sequence = (): Node => {
+    const items: Node[] = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      let atom: Node;
+      const c = source[i] as string;
+      if (c === '(') {
+        i++;
+        let zeroWidth = false;
+        if (source[i] === '?') {
+          const head = source.slice(i, i + 3);
+          if (/^\?<[=!]/.test(head)) { zeroWidth = true; i += 3; }
+          else if (/^\?[=!]/.test(head)) { zeroWidth = true; i += 2; }
+          else if (head.startsWith('?:')) i += 2;
+          else if (head.startsWith('?<')) i = source.indexOf('>', i) + 1;
+        }
+        const inner = alternation();
+        i++; // ')'
+        atom = zeroWidth ? { kind: 'empty' } : inner;
+      } else if (c === '\\') {
+        atom = { kind: 'char', c: source[i + 1] ?? '' };
+        i += 2;
+      } else {
+        atom = c === ' ' ? { kind: 'space' } : { kind: 'char', c };
+        i++;
+      }
+      const q = source[i];
+      if (q === '?' || q === '*' || q === '+') {
+        i++;
+        atom = { kind: 'repeat', node: atom, min: q === '+' ? 1 : 0, max: q === '?' ? 1 : Infinity };
+      }
+      items.push(atom);
+    }
+    return { kind: 'seq', items };
+  };
+  return alternation();
 }
 
-export function pattern(source: string): Pattern {
-  return {
-    source,
-    sticky: new RegExp(`(?:${source})(?= |$)`, 'uy'),
-    starts: WILDCARD.test(source) ? undefined : wordsOf(source),
+/**
+ * Prefixes read so far: the text of the first two tokens, and how many tokens of them have ended
+ * (a space was met). Two tokens tell most patterns apart: "# mg", "# dd", "# tabletten".
+ */
+type Prefixes = Map<string, number>;
+const DEPTH = 2;
+const TOO_MANY = 20_000;
+
+/** The ways `node` can continue each prefix; undefined when they cannot be listed. */
+function follow(node: Node, from: Prefixes): Prefixes | undefined {
+  const out: Prefixes = new Map();
+  const add = (text: string, ended: number) => {
+    if ((out.get(text) ?? -1) < ended) out.set(text, ended);
   };
+  const open = [...from].filter(([, ended]) => ended < DEPTH);
+  for (const [text, ended] of from) if (ended >= DEPTH) add(text, ended);
+  if (open.length === 0) return out;
+  switch (node.kind) {
+    case 'char':
+      for (const [text, ended] of open) add(text + node.c, ended);
+      break;
+    case 'space':
+      for (const [text, ended] of open) add(ended + 1 < DEPTH ? `${text} ` : text, ended + 1);
+      break;
+    case 'empty':
+      for (const [text, ended] of open) add(text, ended);
+      break;
+    case 'seq': {
+      let acc: Prefixes | undefined = new Map(open);
+      for (const item of node.items) {
+        acc = acc && follow(item, acc);
+        if (!acc || acc.size > TOO_MANY) return undefined;
+      }
+      for (const [text, ended] of acc) add(text, ended);
+      break;
+    }
+    case 'alt':
+      for (const option of node.options) {
+        const next = follow(option, new Map(open));
+        if (!next) return undefined;
+        for (const [text, ended] of next) add(text, ended);
+      }
+      break;
+    case 'repeat': {
+      if (node.min === 0) for (const [text, ended] of open) add(text, ended);
+      let acc: Prefixes | undefined = new Map(open);
+      for (let n = 1; n <= Math.min(node.max, 3); n++) {
+        acc = follow(node.node, new Map([...acc].filter(([, ended]) => ended < DEPTH)));
+        if (!acc) return undefined;
+        for (const [text, ended] of acc) add(text, ended);
+      }
+      // Repeats that could grow a token without end cannot be listed.
+      if (node.max === Infinity && [...acc].some(([text, ended]) => ended < DEPTH && text.length > 0 && !from.has(text))) return undefined;
+      break;
+    }
+  }
+  return out.size > TOO_MANY ? undefined : out;
+}
+
+/**
+ * How a match can begin: its first token alone (when the match may be that one token) or its first
+ * two tokens, as "kinine" or "# mg"; undefined when that cannot be worked out.
+ */
+function beginnings(source: string): Set<string> | undefined {
+  if (WILDCARD.test(source)) return undefined;
+  const prefixes = follow(parse(source), new Map([['', 0]]));
+  if (!prefixes) return undefined;
+  // A prefix that ends with a space has only its first token: the match is one token long.
+  return new Set([...prefixes.keys()].map((t) => t.trimEnd()).filter((t) => t.length > 0));
+}
+
+/** Where each pattern may begin, by a token's piece or a pair of pieces: filled as patterns are made. */
+const byBeginning = new Map<string, number[]>();
+let patterns = 0;
+
+export function pattern(source: string): Pattern {
+  const p: Pattern = { id: patterns++, source, sticky: new RegExp(`(?:${source})(?= |$)`, 'uy'), starts: beginnings(source) };
+  for (const b of p.starts ?? []) {
+    const ids = byBeginning.get(b) ?? [];
+    ids.push(p.id);
+    byBeginning.set(b, ids);
+  }
+  return p;
 }
 
 export interface Match {
@@ -53,6 +178,8 @@ export class Scanner {
   private canonical: string;
   private readonly starts: number[] = [];
   private readonly pieces: string[] = [];
+  /** Pattern id → the tokens where it may begin, in order. */
+  private readonly candidates = new Map<number, number[]>();
   readonly taken: boolean[];
 
   constructor(
@@ -67,6 +194,19 @@ export class Scanner {
       offset += piece.length + 1;
     }
     this.canonical = this.pieces.join(' ');
+    // One look-up per token for its piece and one for its pair with the next: the patterns that may begin there.
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i] ?? '';
+      const single = byBeginning.get(piece);
+      const pair = i + 1 < this.pieces.length ? byBeginning.get(`${piece} ${this.pieces[i + 1]}`) : undefined;
+      for (const ids of [single, pair]) {
+        for (const id of ids ?? []) {
+          const at = this.candidates.get(id);
+          if (!at) this.candidates.set(id, [i]);
+          else if (at[at.length - 1] !== i) at.push(i);
+        }
+      }
+    }
     this.taken = tokens.map(() => false);
   }
 
@@ -77,9 +217,11 @@ export class Scanner {
   take(p: Pattern, accept: (m: Match) => boolean = () => true): Match[] {
     const found: Match[] = [];
     let end = 0;
-    for (let i = 0; i < this.tokens.length; i++) {
+    const positions = p.starts ? (this.candidates.get(p.id) ?? []) : this.tokens.map((_, i) => i);
+    for (let k = 0; k < positions.length; k++) {
+      const i = positions[k] ?? 0;
       const start = this.starts[i] ?? 0;
-      if (start < end || this.taken[i] || (p.starts && !p.starts.has(this.pieces[i] ?? ''))) continue;
+      if (start < end || this.taken[i]) continue;
       p.sticky.lastIndex = start;
       const m = p.sticky.exec(this.canonical);
       if (!m || m[0].length === 0) continue;
@@ -94,7 +236,6 @@ export class Scanner {
       if (!accept(match)) continue;
       this.mark(i, last);
       found.push(match);
-      i = last;
     }
     return found;
   }

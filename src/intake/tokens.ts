@@ -3,39 +3,105 @@ import type { Token } from './types.js';
 
 /** "½ tablet", "1½ tablet", "1/2 tablet": fractions of a unit. Only halves, thirds and quarters. */
 const FRACTION_GLYPHS: Record<string, number> = { '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4 };
-const TOKEN = /(?<![\d.,/])(1\/[234]|2\/[34]|3\/4)(?![\d/])|(\d*[½⅓⅔¼¾])|(\d+(?:[.,]\d+)*)|(?:['’`]s\b)|([\p{L}\p{M}]+)|(\S)/gu;
+
+const PLAIN = /^[\x20-\x7e]*$/;
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
 export function normalize(text: string): string {
+  // Most words are plain ASCII: only case to fold.
+  if (PLAIN.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’|`/g, "'");
 }
 
-/** Splits a line into numbers, words and single punctuation marks, keeping their offsets. */
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const LETTER = /[\p{L}\p{M}]/u;
+const isLetter = (c: string | undefined) =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '\x7f' && LETTER.test(c)));
+/** What "\b" after "'s" means: the next character is not a letter, digit or underscore. */
+const isWordChar = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/u.test(c);
+const FRACTIONS = new Set(['1/2', '1/3', '1/4', '2/3', '2/4', '3/4']);
+
+/**
+ * Splits a line into numbers, words and single punctuation marks, keeping their offsets: one pass
+ * over the characters. Numbers: "250", "0,25", "1.000" (see numbers.ts), "½", "1½", and "1/2",
+ * "2/3", "3/4" standing alone as fractions; "'s" ("'s avonds") is a word.
+ */
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   // Full-width digits ("２５０") read as digits; one character each, so offsets stay the same.
-  const digits = input.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
-  for (const m of digits.matchAll(TOKEN)) {
-    const start = m.index;
-    const text = input.slice(start, start + m[0].length);
-    // NFKD would turn "½" into "1⁄2"; the canonical form of a number is "#" anyway.
-    const base = { text, norm: m[2] ? text : normalize(text), start, end: start + text.length };
-    if (m[1] !== undefined) {
-      const [numerator = '', denominator = ''] = m[0].split('/');
-      tokens.push({ ...base, kind: 'number', value: Number(numerator) / Number(denominator) });
-    } else if (m[2] !== undefined) {
-      // "1½": the whole number and the fraction
-      const whole = Number(m[2].slice(0, -1) || '0');
-      tokens.push({ ...base, kind: 'number', value: whole + (FRACTION_GLYPHS[m[2].slice(-1)] ?? NaN) });
-    } else if (m[3] !== undefined) {
-      const n = readNumber(m[0]);
-      if (!n) tokens.push({ ...base, kind: 'punct' });
-      else if (n.alternative === undefined) tokens.push({ ...base, kind: 'number', value: n.value });
-      else tokens.push({ ...base, kind: 'number', value: n.value, alternative: n.alternative });
-    } else if (m[5] !== undefined) {
-      tokens.push({ ...base, kind: 'punct' });
-    } else {
-      tokens.push({ ...base, kind: 'word' });
+  const line = PLAIN.test(input) ? input : input.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
+  const chars = [...line];
+  // Offsets are in UTF-16 units, as String.prototype.slice counts them.
+  const offsets: number[] = [];
+  let o = 0;
+  for (const c of chars) {
+    offsets.push(o);
+    o += c.length;
+  }
+  offsets.push(o);
+  const push = (from: number, to: number, kind: Token['kind'], value?: { value: number; alternative?: number }, keepNorm = false) => {
+    const start = offsets[from] ?? 0;
+    const end = offsets[to] ?? 0;
+    const text = input.slice(start, end);
+    const token: Token = { text, norm: keepNorm ? text : normalize(text), kind, start, end };
+    if (value) {
+      token.value = value.value;
+      if (value.alternative !== undefined) token.alternative = value.alternative;
     }
+    tokens.push(token);
+  };
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i] as string;
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const glyph = FRACTION_GLYPHS[c];
+    if (isDigit(c) || glyph !== undefined) {
+      let j = i;
+      while (isDigit(chars[j])) j++;
+      const after = chars[j];
+      const fraction = after !== undefined ? FRACTION_GLYPHS[after] : undefined;
+      if (fraction !== undefined) {
+        // "½", "1½": the whole number and the fraction (NFKD would turn "½" into "1⁄2")
+        const whole = Number(chars.slice(i, j).join('') || '0');
+        push(i, j + 1, 'number', { value: whole + fraction }, true);
+        i = j + 1;
+        continue;
+      }
+      const before = chars[i - 1];
+      const slashed = `${chars[i]}${chars[i + 1]}${chars[i + 2]}`;
+      if (j === i + 1 && FRACTIONS.has(slashed) && !(isDigit(before) || before === '.' || before === ',' || before === '/') && !(isDigit(chars[i + 3]) || chars[i + 3] === '/')) {
+        push(i, i + 3, 'number', { value: Number(chars[i]) / Number(chars[i + 2]) });
+        i += 3;
+        continue;
+      }
+      // "1.000", "0,25": digits joined by single points or commas
+      while ((chars[j] === '.' || chars[j] === ',') && isDigit(chars[j + 1])) {
+        j++;
+        while (isDigit(chars[j])) j++;
+      }
+      const n = readNumber(chars.slice(i, j).join(''));
+      push(i, j, n ? 'number' : 'punct', n);
+      i = j;
+      continue;
+    }
+    if ((c === "'" || c === '’' || c === '`') && (chars[i + 1] === 's') && !isWordChar(chars[i + 2])) {
+      push(i, i + 2, 'word');
+      i += 2;
+      continue;
+    }
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (isLetter(chars[j])) j++;
+      push(i, j, 'word');
+      i = j;
+      continue;
+    }
+    push(i, i + 1, 'punct');
+    i++;
   }
   return tokens;
 }

@@ -2,7 +2,7 @@
  * The in-memory knowledge base the engine and the web layer read: validated data plus the
  * indexes built once at start-up (names, class membership), so requests never touch the disk.
  */
-import { boundaries, nameKey, namePieces } from './names.js';
+import { NameIndex } from './name-index.js';
 import { classMembership, namesOf } from './queries.js';
 import type {
   ContextRule,
@@ -36,23 +36,16 @@ export interface KnowledgeBase {
   readonly contextRulesByCode: ReadonlyMap<string, ContextRule>;
   /** Class id → its members, from the class and from the substances' `memberOf`. */
   readonly classMembers: ReadonlyMap<string, readonly string[]>;
-  /** Name key (see nameKey) → what it names. */
-  readonly names: ReadonlyMap<string, NameTarget>;
-  /** Name key → the word boundaries of each spelling the KB gives it (see names.ts). */
-  readonly nameBoundaries: ReadonlyMap<string, readonly (readonly number[])[]>;
+  /** Every name, by its key (see nameKey), with what it names. */
+  readonly names: NameIndex;
 }
 
 export function indexKnowledgeBase(data: KbData): KnowledgeBase {
   const classesOf = classMembership(data.classes, data.substances);
   const classMembers = new Map<string, string[]>(data.classes.map((c) => [c.id, []]));
   for (const [substance, classes] of classesOf) for (const c of classes) classMembers.get(c)?.push(substance);
-  const names = new Map<string, NameTarget>();
-  const nameBoundaries = new Map<string, number[][]>();
-  const register = (name: string, target: NameTarget) => {
-    const key = nameKey(name);
-    names.set(key, target);
-    nameBoundaries.set(key, [...(nameBoundaries.get(key) ?? []), boundaries(namePieces(name))]);
-  };
+  const names = new NameIndex();
+  const register = (name: string, target: NameTarget) => names.add(name, target);
   for (const s of data.substances) {
     for (const { name, formId } of namesOf(s)) {
       register(name, formId ? { kind: 'substance', id: s.id, formId, name } : { kind: 'substance', id: s.id, name });
@@ -75,6 +68,5 @@ export function indexKnowledgeBase(data: KbData): KnowledgeBase {
     contextRulesByCode: new Map(data.contextRules.map((c) => [c.code, c])),
     classMembers,
     names,
-    nameBoundaries,
   };
 }

@@ -3,7 +3,6 @@
  * accents, spaces and punctuation aside); a near miss becomes a "did you mean" suggestion and
  * the line stays unrecognised until the user accepts it.
  */
-import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase, NameTarget } from '../kb/knowledge-base.js';
 import { boundaries, namePieces } from '../kb/names.js';
 import type { Token } from '../intake/types.js';
@@ -21,17 +20,15 @@ const content = (t: Token) => t.kind !== 'punct';
 /** Suggestions are per entry: two spellings of one substance are one suggestion. */
 const targetId = (t: NameTarget) => `${t.kind}:${t.id}`;
 
-/** The KB entry these tokens name, if the line splits the name at least where the KB does. */
-function lookUp(tokens: Token[], kb: KnowledgeBase): NameTarget | undefined {
-  const pieces = tokens.filter(content).flatMap((t) => namePieces(t.text));
-  const key = pieces.join('');
+/** The KB entry these pieces name, if the line splits the name at least where the KB does. */
+function lookUp(pieces: readonly string[], key: string, kb: KnowledgeBase): NameTarget | undefined {
   const target = kb.names.get(key);
   if (!target) return undefined;
   const cuts = boundaries(pieces);
   const onLine = new Set(cuts);
   // A letter standing alone on the line is a word of its own ("Vitamin E d-alpha" is not "vitamine D").
   const letters = pieces.flatMap((p, i) => (p.length === 1 ? [[i === 0 ? 0 : cuts[i - 1], cuts[i] ?? key.length] as const] : []));
-  const spellings = kb.nameBoundaries.get(key) ?? [];
+  const spellings = kb.names.boundariesOf(key);
   const fits = (b: readonly number[]) => {
     const own = new Set([0, key.length, ...b]);
     return b.every((offset) => onLine.has(offset)) && letters.every(([from, to]) => own.has(from ?? -1) && own.has(to));
@@ -51,7 +48,7 @@ export interface NameSearch {
  * split around the strength ("Vitamine C 1000 mg bruistablet").
  */
 export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): NameSearch {
-  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r })));
+  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r, pieces: content(token) ? namePieces(token.text) : [] })));
   const matches: NameMatch[] = [];
   const rest: Token[] = [];
   let i = 0;
@@ -61,14 +58,20 @@ export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): Na
       i++;
       continue;
     }
+    // The longest span from here that is a name; a span that no name begins with cannot grow into one.
     let found: { length: number; target: NameTarget } | undefined;
-    for (let length = Math.min(MAX_NAME_TOKENS, flat.length - i); length >= 1 && !found; length--) {
-      const span = flat.slice(i, i + length);
-      const last = span[span.length - 1];
-      if (!last || !content(last.token)) continue;
-      const target = lookUp(span.map((s) => s.token), kb);
-      const crossesDose = last.run !== first.run;
-      if (target && (!crossesDose || target.kind === 'product')) found = { length, target };
+    const pieces: string[] = [];
+    let key = '';
+    for (let j = i; j < Math.min(i + MAX_NAME_TOKENS, flat.length); j++) {
+      const next = flat[j];
+      if (!next) break;
+      pieces.push(...next.pieces);
+      key += next.pieces.join('');
+      if (!kb.names.startsWith(key)) break;
+      if (!content(next.token)) continue;
+      const target = lookUp(pieces, key, kb);
+      const crossesDose = next.run !== first.run;
+      if (target && (!crossesDose || target.kind === 'product')) found = { length: j - i + 1, target };
     }
     if (found) {
       const last = flat[i + found.length - 1]?.token ?? first.token;
@@ -117,10 +120,7 @@ export function suggestNames(input: string, rest: Token[], kb: KnowledgeBase): S
       const allowed = tolerance(key.length);
       if (allowed === 0) continue;
       const shortPieces = pieces.filter((p) => p.length <= 2);
-      for (const [candidateKey, target] of kb.names) {
-        if (Math.abs(candidateKey.length - key.length) > allowed) continue;
-        const d = distance(key, candidateKey);
-        if (d === 0 || d > allowed) continue;
+      for (const { target, distance: d } of kb.names.near(key, allowed)) {
         if (shortPieces.length > 0 && !shortPieces.every((p) => namePieces(target.name).includes(p))) continue;
         const id = targetId(target);
         const previous = best.get(id);

@@ -1,0 +1,85 @@
+/**
+ * Every name the knowledge base answers to, indexed once at load: exact keys with the word
+ * boundaries of each spelling, every prefix of a key (so a span of a line that can no longer grow
+ * into a name is abandoned at once), and the letter pairs of each key (so a "did you mean" compares
+ * a misspelling only with names that share most of its letters).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { NameTarget } from './knowledge-base.js';
+import { boundaries, nameKey, namePieces } from './names.js';
+
+export interface NearName {
+  key: string;
+  target: NameTarget;
+  distance: number;
+}
+
+const pairsOf = (key: string): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < key.length; i++) out.push(key.slice(i, i + 2));
+  return out;
+};
+
+export class NameIndex {
+  private readonly targets = new Map<string, NameTarget>();
+  private readonly spellings = new Map<string, number[][]>();
+  private readonly prefixes = new Set<string>();
+  private readonly keys: string[] = [];
+  private readonly byPair = new Map<string, number[]>();
+
+  add(name: string, target: NameTarget): void {
+    const key = nameKey(name);
+    if (!key) return;
+    if (!this.targets.has(key)) {
+      this.keys.push(key);
+      for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+      const n = this.keys.length - 1;
+      for (const pair of new Set(pairsOf(key))) {
+        const list = this.byPair.get(pair) ?? [];
+        list.push(n);
+        this.byPair.set(pair, list);
+      }
+    }
+    this.targets.set(key, target);
+    this.spellings.set(key, [...(this.spellings.get(key) ?? []), boundaries(namePieces(name))]);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(key: string): NameTarget | undefined {
+    return this.targets.get(key);
+  }
+
+  /** Where the words of each spelling of this key meet (see names.ts). */
+  boundariesOf(key: string): readonly (readonly number[])[] {
+    return this.spellings.get(key) ?? [];
+  }
+
+  /** Whether some name begins with this key. */
+  startsWith(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  /**
+   * Names within `tolerance` edits of `key`. Each edit changes at most two letter pairs, so a
+   * name must share all but 2 × tolerance of the key's pairs to be compared at all.
+   */
+  near(key: string, tolerance: number): NearName[] {
+    const pairs = pairsOf(key);
+    const needed = pairs.length - 2 * tolerance;
+    const shared = new Map<number, number>();
+    for (const pair of new Set(pairs)) for (const n of this.byPair.get(pair) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
+    const candidates = needed > 0 ? [...shared].filter(([, count]) => count >= needed).map(([n]) => n) : this.keys.map((_, n) => n);
+    const out: NearName[] = [];
+    for (const n of candidates) {
+      const candidate = this.keys[n] ?? '';
+      if (Math.abs(candidate.length - key.length) > tolerance) continue;
+      const d = distance(key, candidate);
+      const target = this.targets.get(candidate);
+      if (d > 0 && d <= tolerance && target) out.push({ key: candidate, target, distance: d });
+    }
+    return out;
+  }
+}
