@@ -4,7 +4,7 @@ import type { Rule } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import type { DoseGap, ResolvedIngredient, ResolvedItem } from '../resolve/types.js';
 import { type Coverage, type Finding, type Verdict, verdictOfSeverity, worstOf } from './assessment.js';
-import { checkDose, conditionsHold, ruleFinding } from './rules.js';
+import { checkDose, conditionsHold, dailyFor, ruleFinding } from './rules.js';
 
 export interface LineOutcome {
   verdict: Verdict;
@@ -81,13 +81,16 @@ function ingredientFindings(ing: ResolvedIngredient, patient: Patient): Ingredie
   const unchecked = unevaluated.length > 0 || unread;
   const concerning = findings.some((f) => f.severity !== 'info');
   if (!concerning && !unchecked && s.withinLimits) {
-    const daily = s.rules.some(isDoseRule) ? ing.dose.daily : undefined;
+    // The dose the substance's daily limit is about: the maintenance dose, the dose on a dosing day, or per day.
+    const dailyRule = s.rules.find((r) => r.when.dailyDoseAbove);
+    const compared = dailyRule ? dailyFor(dailyRule.when, ing.dose) : s.rules.some(isDoseRule) ? { span: ing.dose.daily, basis: 'daily' as const } : undefined;
+    const dose = compared?.span ? { dose: { ...compared.span, basis: compared.basis } } : {};
     findings.push({
       code: withinLimitsCode(s.id),
       severity: 'info',
       basis: { kind: 'within-limits', substance: s.id },
       source,
-      values: { ...about, ...(daily ? { dose: { ...daily, basis: 'daily' as const } } : {}) },
+      values: { ...about, ...dose },
     });
   }
   return { findings, unchecked, notReviewed: false };

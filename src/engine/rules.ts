@@ -28,9 +28,14 @@ const ZERO = (unit: Span['unit']): Span => ({ low: 0, high: 0, unit });
  * on the days it is taken, unless the rule's limit is on build-up over the week, or on the
  * maintenance dose of a regimen that adds a supplement after each session.
  */
-function dailyFor(when: RuleCondition, dose: DoseReading): { span: Span | undefined; basis: DoseBasis } {
+export function dailyFor(when: RuleCondition, dose: DoseReading): { span: Span | undefined; basis: DoseBasis } {
   if (when.doseBasis === 'average') return { span: dose.daily, basis: 'daily' };
-  if (when.doseBasis === 'maintenance') return { span: dose.maintenance ?? dose.dosingDay ?? dose.daily, basis: 'maintenance' };
+  if (when.doseBasis === 'maintenance') {
+    // A line without a supplement after sessions is all maintenance: on the days it is taken.
+    if (dose.maintenance) return { span: dose.maintenance, basis: 'maintenance' };
+    if (dose.dosingDay) return { span: dose.dosingDay, basis: 'dosing-day' };
+    return { span: dose.daily, basis: 'daily' };
+  }
   if (dose.dosingDay) return { span: dose.dosingDay, basis: 'dosing-day' };
   return { span: dose.daily, basis: 'daily' };
 }

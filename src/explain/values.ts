@@ -23,8 +23,8 @@ export function describeAmount(span: { low: number; high: number; unit: DisplayU
 export function describeDose(dose: DoseValue, substance: Substance | undefined, lang: Lang): string {
   const m = messages(lang);
   const amount = describeAmount(dose, substance, lang);
+  // A rule on the maintenance dose says so in its own words ("a maintenance dose of {dose}").
   if (dose.basis === 'dosing-day') return `${amount} ${m.onDosingDays}`;
-  if (dose.basis === 'maintenance') return `${amount} ${m.maintenanceWord}`;
   return amount;
 }
 

@@ -27,7 +27,6 @@ export const en = {
   coverageReference: 'DialySafe knowledge base: what it covers and what it does not',
   lines: 'lines',
   perSessionWord: 'per dialysis session',
-  maintenanceWord: 'as the daily maintenance dose',
   routesJoin: (routes: string[]) => routes.join(' or '),
   crampFrequencies: {
     'very-common': 'very common (more than 1 in 10 people)',

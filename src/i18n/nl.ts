@@ -18,7 +18,6 @@ export const nl: Messages = {
   coverageReference: 'DialySafe-kennisbank: wat ze wel en niet omvat',
   lines: 'regels',
   perSessionWord: 'per dialysesessie',
-  maintenanceWord: 'als dagelijkse onderhoudsdosis',
   routesJoin: (routes) => routes.join(' of '),
   crampFrequencies: {
     'very-common': 'zeer vaak (bij meer dan 1 op 10 mensen)',

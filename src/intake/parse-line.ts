@@ -91,9 +91,61 @@ function slashRanges(tokens: Token[], notes: IntakeNote[]): Token[] {
   });
 }
 
+/** Words that name the session a supplement follows. */
+const SESSION_WORDS = new Set(['dialyse', 'dialysis', 'hemodialyse', 'hemodialysis', 'haemodialysis', 'hd', 'sessie', 'session', 'dialysedagen', 'dialysedag', 'dialysebehandeling', 'dialysesessie']);
+
+/** Words that join two parts of one regimen: "200 mg 1dd + 250 mg na elke dialyse". */
+const JOINS = new Set(['+', 'plus', 'en', 'and', '&', ',', ';', 'daarnaast', 'additionally']);
+
+/**
+ * "Gabapentine 200 mg 1dd + 250 mg na elke dialyse": a daily maintenance dose and a supplement
+ * after each session, the regimen of the gabapentinoid labels. Read as two parts when the line
+ * splits at a joining word into a part with its own strength and frequency, and a part with a
+ * strength given per dialysis session; otherwise the line is read whole (and two strengths stop
+ * the dose check).
+ */
+function splitRegimen(input: string, tokens: Token[]): ParsedLine | undefined {
+  // Only the two joining words nearest before the first word of a session are tried: a bounded cost.
+  const session = tokens.findIndex((t) => SESSION_WORDS.has(t.norm));
+  const joins = tokens.flatMap((t, k) => (k > 0 && k < session && JOINS.has(t.norm) ? [k] : [])).slice(-2).reverse();
+  for (const k of joins) {
+    const join = tokens[k];
+    if (!join) continue;
+    const left = parseParts(input.slice(0, join.start));
+    const rightStart = tokens[k + 1]?.start ?? join.end;
+    const right = shift(parseParts(input.slice(rightStart)), rightStart, input);
+    if (!left.strength || !left.frequency || left.frequency.kind === 'per-session' || right.frequency?.kind !== 'per-session' || !right.strength) continue;
+    if (left.notes.some((n) => n.code === 'several-strengths') || right.notes.some((n) => n.code === 'several-strengths')) continue;
+    return {
+      ...left,
+      input,
+      tokens,
+      nameRuns: [...left.nameRuns, ...right.nameRuns],
+      timing: [...left.timing, ...right.timing],
+      notes: [...left.notes, ...right.notes],
+      tags: [...new Set([...left.tags, ...right.tags])],
+      supplement: { strength: right.strength, ...(right.count ? { count: right.count } : {}), perSession: right.frequency.perSession, text: input.slice(rightStart).trim() },
+      ...(left.route ?? right.route ? { route: left.route ?? right.route } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** A part read from a later offset of the line, with its tokens' offsets counted from the line's start. */
+function shift(parsed: ParsedLine, by: number, input: string): ParsedLine {
+  const move = (t: Token): Token => ({ ...t, start: t.start + by, end: t.end + by });
+  return { ...parsed, input, tokens: parsed.tokens.map(move), nameRuns: parsed.nameRuns.map((run) => run.map(move)) };
+}
+
 export function parseLine(input: string): ParsedLine {
+  const tokens = tokenize(input);
+  const joined = tokens.some((t) => SESSION_WORDS.has(t.norm)) && tokens.some((t) => JOINS.has(t.norm)) ? splitRegimen(input, tokens) : undefined;
+  return joined ?? parseParts(input, tokens);
+}
+
+function parseParts(input: string, tokenized: Token[] = tokenize(input)): ParsedLine {
   const notes: IntakeNote[] = [];
-  const tokens = slashRanges(tokenize(input), notes);
+  const tokens = slashRanges(tokenized, notes);
   const s = new Scanner(input, tokens);
   for (const t of tokens) {
     if (t.kind === 'number' && t.alternative !== undefined && t.value !== undefined) {

@@ -92,5 +92,7 @@ export interface ParsedLine {
   timing: { label: TimeOfDay; text: string }[];
   /** What the line's own words say about it: "voorgeschreven" → prescribed. */
   tags: string[];
+  /** A dose given after each dialysis session on top of the regular one ("… + 250 mg na elke dialyse"). */
+  supplement?: { strength: Amount; count?: Count; perSession: Interval; text: string };
   notes: IntakeNote[];
 }

@@ -104,6 +104,9 @@ export const FORM_WORD = alt(
   'glas', 'glazen', 'glaasje', 'glass', 'glasses', 'beker', 'bekers', 'cup', 'cups', 'kop', 'koppen', 'kopje', 'kopjes', 'mok', 'mug',
 );
 
+/** The form words as a set: alone, without a count, they name what is taken, not how much. */
+export const FORM_WORDS: ReadonlySet<string> = new Set(FORM_WORD.slice(3, -1).split('|'));
+
 /** A number or a range of numbers: "1", "1-2", "1 à 2", "1 tot 2", "1 to 2", "1 or 2". */
 export const RANGE = `#(?: (?:-|–|tot|to|a|or|of) #)?`;
 
@@ -161,7 +164,8 @@ export const MAXIMUM = alt(
 );
 
 export const PER_SESSION = alt(
-  '(?:na|after|post) (?:elke|iedere|each|every|de|the|een|a)? ?(?:dialyse|dialysis|hemodialyse|hemodialysis|haemodialysis|hd|dialysebehandeling|dialysesessie|sessie|session|behandeling)',
+  '(?:na|after|post) (?:elke|iedere|each|every|de|the|een|a)? ?(?:dialyse|dialysis|hemodialyse|hemodialysis|haemodialysis|hd|dialysebehandeling|dialysesessie|sessie|session|behandeling)(?: (?:session|sessions|sessie|behandeling|treatment))?',
+  '(?:at|on|bij) (?:the |het )?(?:start|begin) (?:of|van) (?:each|every|the|elke|iedere|de) (?:dialysis|dialyse|session|sessie|hd)(?: session)?',
   'post ?- ?hd', 'post ?- ?dialysis', 'post ?- ?dialyse', 'postdialyse', 'op dialysedagen', 'on dialysis days', 'dialysis days',
   '(?:at )?(?:the )?end of (?:each|every|the) (?:session|dialysis|hd)', '(?:aan het )?einde? van (?:elke|iedere|de) (?:dialyse|sessie)',
   'bij (?:het )?(?:aansluiten|afkoppelen|afsluiten)', 'bij (?:de )?aansluiting', '(?:at|on) (?:the )?(?:start of (?:each|every|the) )?(?:connection|session start)',
@@ -254,4 +258,47 @@ export const FILLER = new Set([
   'kramp', 'krampen', 'cramp', 'leg', 'been', 'benen', 'nachtelijke', 'nocturnal', 'zelf', 'gekocht',
   'self', 'bought', 'otc', 'drogist', 'apotheek', 'pharmacy', 'dagelijkse', 'dosis', 'dose', 'doses',
   'dosering', 'ik', 'takes', 'taking', 'daily',
+  // how a tablet or capsule is made, and what it comes in: they do not change how much is taken
+  'filmomhuld', 'filmomhulde', 'omhuld', 'omhulde', 'film', 'coated', 'filmtablet', 'filmtabletten', 'tbl',
+  'maagsapresistent', 'maagsapresistente', 'gastro', 'resistant', 'gastroresistant', 'enteric', 'ec',
+  'retard', 'mga', 'msr', 'mr', 'sr', 'xl', 'xr', 'er', 'la', 'cr', 'dr', 'zoc', 'cr', 'prolonged', 'release',
+  'extended', 'modified', 'sustained', 'delayed', 'controlled', 'gereguleerde', 'afgifte', 'vertraagde', 'verlengde',
+  'dispergeerbaar', 'dispergeerbare', 'orodispersible', 'oplosbaar', 'oplosbare', 'soluble', 'chewable',
+  'kauwtablet', 'kauwtabletten', 'bruistablet', 'bruistabletten', 'smelttablet', 'smelttabletten', 'zuigtablet', 'zuigtabletten',
+  'sublinguaal', 'sublingual', 'oromucosaal', 'buccal', 'harde', 'zachte', 'hard', 'soft', 'gelatin',
+  'poeder', 'powder', 'granulaat', 'granules', 'drank', 'drankje', 'oplossing', 'solution', 'suspensie', 'suspension',
+  'siroop', 'syrup', 'stroop', 'elixir', 'concentraat', 'concentrate', 'liquid', 'vloeibaar', 'vloeistof', 'emulsie',
+  'strip', 'strips', 'doos', 'doosje', 'verpakking', 'pack', 'packet', 'blister', 'blisters', 'potje', 'pot', 'tube',
+  'generiek', 'generic', 'merk', 'brand', 'zelfzorg', 'supermarkt', 'water', 'glas', 'slok', 'sip',
+]);
+
+/**
+ * Words a line may hold that do not change the dose: what it is for, who prescribed it, where. They
+ * are shown as "not used" but do not stop the check. Any other word intake and the knowledge base
+ * cannot place does stop it (decision 007): "times ten", "but I take twenty", "doubled".
+ */
+export const HARMLESS = new Set([
+  // what it is for
+  'bloeddruk', 'blood', 'pressure', 'hypertension', 'hypertensie', 'hoge', 'high', 'hart', 'heart', 'hartfalen', 'failure',
+  'hartritme', 'ritme', 'rhythm', 'atrial', 'fibrillation', 'boezemfibrilleren', 'af', 'angina', 'cholesterol', 'lipids',
+  'suiker', 'sugar', 'diabetes', 'jicht', 'gout', 'urinezuur', 'uric', 'acid', 'maag', 'stomach', 'maagzuur', 'reflux',
+  'brandend', 'heartburn', 'zuur', 'constipation', 'obstipatie', 'verstopping', 'ontlasting', 'stool', 'stoelgang',
+  'misselijk', 'misselijkheid', 'nausea', 'braken', 'vomiting', 'jeuk', 'itch', 'itching', 'pruritus', 'pijn', 'pain',
+  'hoofdpijn', 'headache', 'rugpijn', 'spier', 'muscle', 'muscles', 'slaap', 'sleep', 'slapen', 'insomnia', 'angst', 'anxiety',
+  'depressie', 'depression', 'stemming', 'mood', 'epilepsie', 'epilepsy', 'aanvallen', 'seizures', 'schildklier', 'thyroid',
+  'fosfaat', 'phosphate', 'bloedarmoede', 'anemie', 'anaemia', 'anemia', 'ijzertekort', 'deficiency', 'tekort', 'botten',
+  'bones', 'bone', 'pth', 'bijschildklier', 'parathyroid', 'hyperparathyroidism', 'infectie', 'infection', 'blaasontsteking',
+  'uti', 'griep', 'flu', 'allergie', 'allergy', 'hooikoorts', 'ontsteking', 'inflammation', 'prostaat', 'prostate',
+  'oedeem', 'oedema', 'edema', 'vochtafdrijver', 'plaspil', 'diuretic', 'bloedverdunner', 'thinner', 'antistolling',
+  'anticoagulation', 'maagbeschermer', 'protection', 'slaappil', 'sleeping', 'pill', 'pijnstiller', 'painkiller', 'antibioticum',
+  'antibiotic', 'fosfaatbinder', 'binder', 'kaliumbinder', 'hormoon', 'hormone', 'vitamine', 'vitamin', 'nieren', 'kidney',
+  'kidneys', 'nier', 'renal', 'dialysepatienten', 'hyperkaliemie', 'hyperkalaemia', 'hyperphosphataemia', 'hyperfosfatemie',
+  'neuropathie', 'neuropathy', 'restless', 'legs', 'rusteloze',
+  // who, where, since when
+  'huisarts', 'gp', 'nefroloog', 'nephrologist', 'cardioloog', 'cardiologist', 'internist', 'arts', 'doctor', 'dr',
+  'specialist', 'ziekenhuis', 'hospital', 'dialysecentrum', 'centrum', 'centre', 'center', 'thuis', 'home',
+  'chronisch', 'chronic', 'langdurig', 'onderhoud', 'maintenance', 'continue', 'doorgaan', 'blijven', 'idem', 'zoals',
+  'altijd', 'always', 'gewoon', 'usual', 'usually', 'my', 'mijn', 'i', 'is', 'are', 'it', 'this', 'dit', 'deze', 'die',
+  'zijn', 'was', 'heb', 'have', 'has', 'om', 'te', 'from', 'door', 'by', 'via', 'as', 'na', 'after', 'before', 'start', 'started', 'training',
+  'sport', 'exercise', 'workout',
 ]);

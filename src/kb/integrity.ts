@@ -24,7 +24,7 @@ type Origin = (entry: object) => string;
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 
 /** A reference that is a query or a home page, not the document a clinician must open. */
-export const SEARCH_URL = /[?&](?:q|term|query|search|searchTerm|keywords?)=|\/search(?:[/.?]|$)|search\.cfm/i;
+const SEARCH_URL = /[?&](?:q|term|query|search|searchTerm|keywords?)=|\/search(?:[/.?]|$)|search\.cfm/i;
 
 function placeholdersIn(texts: Localized[]): Set<string> {
   const found = new Set<string>();
@@ -134,6 +134,7 @@ function checkReferences(c: Checker): void {
   for (const r of c.data.references) {
     if (c.references.has(r.id)) c.add(r, r.id, 'reference id is used twice (shared references belong in references.yaml)');
     c.references.add(r.id);
+    if (SEARCH_URL.test(r.url)) c.add(r, r.id, `${r.url} is a search or query page: cite the document itself (label, SmPC, guideline, DOI or PubMed record)`);
   }
 }
 

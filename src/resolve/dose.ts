@@ -25,6 +25,8 @@ interface Frequency {
   amountPerDay?: { amount: number; unit: AmountUnit };
   /** Administrations on a day it is taken, when it is not taken every day. */
   timesOnDosingDay?: Interval;
+  /** Administrations per dialysis session, for a line given per session. */
+  perSession?: Interval;
   gap?: DoseGap;
 }
 
@@ -68,7 +70,7 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
     case 'per-session': {
       const sessions = patient.sessionsPerWeek ?? DEFAULT_SESSIONS_PER_WEEK;
       notes.push({ code: 'per-session', sessionsPerWeek: sessions, assumed: patient.sessionsPerWeek === undefined });
-      return { perDay: times(f.perSession, { low: sessions / 7, high: sessions / 7 }), timesOnDosingDay: f.perSession };
+      return { perDay: times(f.perSession, { low: sessions / 7, high: sessions / 7 }), timesOnDosingDay: f.perSession, perSession: f.perSession };
     }
     case 'prn': {
       if (!f.max) return { gap: 'prn-without-maximum' };
@@ -157,6 +159,17 @@ export function substanceDose(
   patient: Patient,
   severalSubstances: boolean,
 ): DoseReading {
+  return withSupplement(parsed, (p) => readSubstanceDose(p, substance, form, formAssumed, patient, severalSubstances));
+}
+
+function readSubstanceDose(
+  parsed: ParsedLine,
+  substance: Substance,
+  form: Form | undefined,
+  formAssumed: boolean,
+  patient: Patient,
+  severalSubstances: boolean,
+): DoseReading {
   const notes: DoseNote[] = ambiguityNotes(parsed);
   if (formAssumed && form) notes.push({ code: 'form-assumed', form });
   if (severalSubstances) return { gap: 'several-substances', notes };
@@ -194,11 +207,15 @@ export function substanceDose(
   }
   if (!writtenDaily) reading.gap = frequency.gap ?? 'no-frequency';
   reading.notes = dedupe(reading.notes);
-  return reading;
+  return perSession(reading, frequency);
 }
 
 /** The dose of one ingredient of a product named on the line ("OsvaRen 2 tabletten 3dd"). */
-export function productDose(
+export function productDose(parsed: ParsedLine, product: Product, ingredient: Ingredient, substance: Substance, patient: Patient): DoseReading {
+  return withSupplement(parsed, (p) => readProductDose(p, product, ingredient, substance, patient));
+}
+
+function readProductDose(
   parsed: ParsedLine,
   product: Product,
   ingredient: Ingredient,
@@ -248,7 +265,50 @@ export function productDose(
   if (units) reading.single = span(times(units, per), amount.unit);
   if (unitsPerDay) reading.daily = span(times(unitsPerDay, per), amount.unit);
   if (reading.single && reading.daily && frequency.timesOnDosingDay) reading.dosingDay = onDosingDay(reading.single, frequency.timesOnDosingDay, reading.daily);
-  else reading.gap = frequency.gap ?? 'no-frequency';
+  else if (!reading.daily) reading.gap = frequency.gap ?? 'no-frequency';
+  return perSession(reading, frequency);
+}
+
+/** A line given per dialysis session: its dose per session, and no maintenance dose besides. */
+function perSession(reading: DoseReading, frequency: Frequency): DoseReading {
+  if (!frequency.perSession || !reading.single) return reading;
+  return { ...reading, session: { ...times(reading.single, frequency.perSession), unit: reading.single.unit }, maintenance: { low: 0, high: 0, unit: reading.single.unit } };
+}
+
+const add = (a: Span, b: Span): Span => ({ low: a.low + b.low, high: a.high + b.high, unit: a.unit });
+
+/**
+ * "200 mg 1dd + 250 mg na elke dialyse": the maintenance part and the supplement read apart and put
+ * together — per day, on a dialysis day (both), and each part on its own for its own limit.
+ */
+function withSupplement(parsed: ParsedLine, read: (p: ParsedLine) => DoseReading): DoseReading {
+  const sup = parsed.supplement;
+  if (!sup) return read(parsed);
+  const main = read({ ...parsed, supplement: undefined });
+  const extra = read({
+    ...parsed,
+    supplement: undefined,
+    strength: sup.strength,
+    ...(sup.count ? { count: sup.count } : { count: undefined }),
+    frequency: { kind: 'per-session', perSession: sup.perSession, text: sup.text },
+  });
+  const notes = dedupe([...main.notes, ...extra.notes]);
+  const gap = main.gap ?? extra.gap;
+  const maintenance = main.dosingDay ?? main.daily;
+  if (gap || !maintenance || !main.daily || !extra.daily || !extra.session || maintenance.unit !== extra.session.unit) {
+    return { notes, gap: gap ?? 'unclear-dose' };
+  }
+  const reading: DoseReading = {
+    notes,
+    daily: add(main.daily, extra.daily),
+    maintenance,
+    session: extra.session,
+    dosingDay: add(maintenance, extra.session),
+  };
+  const singles = [main.single, extra.single].filter((x): x is Span => x !== undefined);
+  if (singles.length > 0) reading.single = singles.reduce((a, b) => (b.high > a.high ? b : a));
+  const [w, x] = [main.dailyAsWritten, extra.dailyAsWritten];
+  if (w && x && w.unit === x.unit) reading.dailyAsWritten = { low: w.low + x.low, high: w.high + x.high, unit: w.unit };
   return reading;
 }
 

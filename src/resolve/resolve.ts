@@ -3,11 +3,12 @@
  * a product's ingredients), the form and route, and the dose of every ingredient.
  */
 import { NUMBER_WORDS } from '../intake/numbers.js';
+import { FORM_WORDS, HARMLESS } from '../intake/vocabulary.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { ParsedLine, Token } from '../intake/types.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { nameKey } from '../kb/names.js';
-import type { Form, Substance } from '../kb/schema.js';
+import type { Form, ReadAs, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import { productDose, substanceDose } from './dose.js';
 import { findNames, suggestNames } from './match-names.js';
@@ -47,6 +48,36 @@ function uniqueMatches(matches: NameMatch[]): NameMatch[] {
     }
   }
   return [...byEntry.values()];
+}
+
+/**
+ * "Calcium acetate (Phosex)", "Calcichew (calcium carbonate)": a substance named next to a product
+ * that contains it describes the same line, not a second medicine.
+ */
+function withoutIngredientsOfProducts(matches: NameMatch[], kb: KnowledgeBase): NameMatch[] {
+  const inProducts = new Set(
+    matches.flatMap((m) => (m.target.kind === 'product' ? (kb.products.get(m.target.id)?.ingredients ?? []).map((i) => i.substance) : [])),
+  );
+  return matches.filter((m) => m.target.kind !== 'substance' || !inProducts.has(m.target.id));
+}
+
+/** Words before a name that say what a medicine is for: "Lokelma voor hoog kalium", "iron for anaemia". */
+const INDICATION = new Set(['voor', 'for', 'tegen', 'against', 'ter', 'bij', 'wegens', 'because']);
+
+/** A name after "voor"/"for" behind another name is what the first is for, not a second medicine. */
+function withoutIndications(matches: NameMatch[], tokens: Token[]): NameMatch[] {
+  if (matches.length < 2) return matches;
+  return matches.filter((m, i) => {
+    if (i === 0) return true;
+    const before = tokens.filter((t) => t.end <= m.start && t.start >= (matches[i - 1]?.end ?? 0)).slice(-3);
+    return !before.some((t) => INDICATION.has(t.norm));
+  });
+}
+
+/** A product the line's words turn the match into ("zout" with "minder" is a salt substitute). */
+function readAsProduct(target: NameMatch['target'], groups: Set<string>, kb: KnowledgeBase): ReadAs | undefined {
+  const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
+  return entry?.readAs.find((r) => r.words.some((w) => groups.has(nameKey(w))));
 }
 
 function ingredientsOf(
@@ -102,8 +133,20 @@ function ingredientsOf(
 export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient): ResolvedItem {
   const parsed = parseLine(input);
   const found = findNames(input, parsed.nameRuns, kb);
-  const matches = uniqueMatches(found.matches);
-  const rest = found.rest;
+  // Words anywhere on the line may turn a name into another product (readAs); they are used then.
+  const lineGroups = wordGroups(parsed.tokens.filter((t) => t.kind !== 'punct'));
+  const groupKeys = new Set(lineGroups.map((g) => g.key));
+  const usedByReadAs = new Set<Token>();
+  const redirected = found.matches.map((m): NameMatch => {
+    const r = readAsProduct(m.target, groupKeys, kb);
+    const product = r && kb.products.get(r.product);
+    if (!r || !product) return m;
+    const words = new Set(r.words.map(nameKey));
+    for (const g of lineGroups) if (words.has(g.key)) for (const t of g.tokens) usedByReadAs.add(t);
+    return { ...m, target: { kind: 'product', id: product.id, name: product.name.en } };
+  });
+  const matches = withoutIndications(withoutIngredientsOfProducts(uniqueMatches(redirected), kb), parsed.tokens);
+  const rest = found.rest.filter((t) => !usedByReadAs.has(t));
   const qualifierTokens = new Set(
     matches.flatMap((m) => {
       const substance = m.target.kind === 'substance' ? kb.substances.get(m.target.id) : undefined;
@@ -111,11 +154,12 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
     }),
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
-  // A number that is neither a name nor part of the dose may change the dose ("1dd, soms 2").
+  // A number that is neither a name nor part of the dose may change the dose ("1dd, soms 2"), and so
+  // may a word that is not known to be harmless ("times ten", "doubled").
   const strayNumber = unread.some((t) => t.kind === 'number' || Object.hasOwn(NUMBER_WORDS, t.norm));
-  const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) =>
-    strayNumber ? { ...ing, dose: { gap: 'stray-number' as const, notes: ing.dose.notes } } : ing,
-  );
+  const strayWord = unread.some((t) => t.kind === 'word' && !HARMLESS.has(t.norm) && !FORM_WORDS.has(t.norm));
+  const gap = strayNumber ? ('stray-number' as const) : strayWord ? ('unread-words' as const) : undefined;
+  const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) => (gap ? { ...ing, dose: { gap, notes: ing.dose.notes } } : ing));
   return {
     index,
     input,

@@ -84,8 +84,11 @@ describe('vitamins', () => {
     const x = report.interactions.find((i) => i.code === 'vitamin-e.anticoagulants');
     expect(x?.items).toEqual([0, 1]);
     expect(x?.explanation).toMatch(/bleed/i);
-    expect(report.summary.verdict).toBe('avoid');
+    // The supplement is the line to act on; the anticoagulant is kept, and says so.
+    expect(x?.actOn).toEqual([1]);
+    expect(report.summary.verdict).toBe('caution');
     expect(report.items[1]?.findings.map((f) => f.code)).toContain('vitamin-e.anticoagulants');
+    expect(report.items[0]?.findings.find((f) => f.code === 'interaction.keep-taking')?.title).toMatch(/^Keep taking Warfarin; the interaction is dealt with on line 2/);
   });
 
   it('does not mistake another vitamin for vitamin E', () => {
@@ -137,10 +140,11 @@ describe('what is not recognised is never reassuring', () => {
   });
 
   it('reports a drug known only for its interactions as not checked', () => {
-    const { item, codes } = checkOne('Digoxine 0,125 mg 1dd1');
+    const { item, codes } = checkOne('Kinidine 200 mg 3dd');
     expect(item.verdict).toBe('unknown');
+    expect(item.coverage).toBe('interactions-only');
     expect(codes).toEqual(['kb.interactions-only']);
-    expect(item.dailyDose[0]).toMatchObject({ amount: 0.125, unit: 'mg' });
+    expect(item.dailyDose[0]).toMatchObject({ amount: 600, unit: 'mg' });
   });
 
   it('still adds up the lines it could read when another line of the same substance has no dose', () => {
