@@ -418,6 +418,6 @@ describe('References: documents, not search or home pages', () => {
     expect(kbData().meta.version).toBe('2027.1.0');
     const changelog = readFileSync(join(DATA_DIR, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toMatch(/^## 2027\.1\.0 — 2026-12-01$/m);
-    expect(changelog).toMatch(/Formulary: \(written by the maintainer\)/);
+    expect(changelog).toMatch(/\*\*Formulary\*\* \(issue 11\)/);
   });
 });
