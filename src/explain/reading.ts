@@ -6,13 +6,28 @@ import type { Lang } from '../kb/schema.js';
 import type { DoseNote, ResolvedItem } from '../resolve/types.js';
 import type { DailyDose, Reading } from './report.js';
 
+/** "3 × a week", "every 2 weeks", "once a month" for what is taken less than daily; undefined otherwise. */
+function lessThanDaily(perDay: { low: number; high: number }, lang: Lang): string | undefined {
+  const r = messages(lang).reading;
+  if (perDay.low !== perDay.high || perDay.high >= 1 || perDay.high <= 0) return undefined;
+  const whole = (x: number) => Math.abs(x - Math.round(x)) < 0.01 && Math.round(x) >= 1;
+  const week = perDay.high * 7;
+  if (whole(week)) return r.timesPerWeek(formatNumber(Math.round(week), lang));
+  const days = 1 / perDay.high;
+  if (whole(days / 7)) return r.everyWeeks(formatNumber(Math.round(days / 7), lang));
+  if (whole(days)) return r.everyDays(formatNumber(Math.round(days), lang));
+  const month = perDay.high * 30;
+  if (whole(month)) return r.timesPerMonth(formatNumber(Math.round(month), lang));
+  return undefined;
+}
+
 function frequencyText(f: Frequency, lang: Lang): string {
   const r = messages(lang).reading;
   const n = (x: { low: number; high: number }) =>
     x.low === x.high ? formatNumber(x.high, lang) : `${formatNumber(x.low, lang)}–${formatNumber(x.high, lang)}`;
   switch (f.kind) {
     case 'regular':
-      return `${r.timesPerDay(n(f.perDay))} (“${f.text}”)`;
+      return `${lessThanDaily(f.perDay, lang) ?? r.timesPerDay(n(f.perDay))} (“${f.text}”)`;
     case 'per-session':
       return `${r.perSession(n(f.perSession))} (“${f.text}”)`;
     case 'non-session':

@@ -51,6 +51,9 @@ export function tokenize(input: string): Token[] {
     }
     tokens.push(token);
   };
+  // British "ON" (omni nocte) and "OM" (omni mane), in capitals on a line that is not all capitals.
+  const mixedCase = /[a-z]/.test(line);
+  const latin = (text: string) => (mixedCase && text === 'ON' ? 'omninocte' : mixedCase && text === 'OM' ? 'omnimane' : undefined);
   let i = 0;
   while (i < chars.length) {
     const c = chars[i] as string;
@@ -97,6 +100,9 @@ export function tokenize(input: string): Token[] {
       let j = i + 1;
       while (isLetter(chars[j])) j++;
       push(i, j, 'word');
+      const abbreviation = latin(chars.slice(i, j).join(''));
+      const last = tokens[tokens.length - 1];
+      if (abbreviation && last) last.norm = abbreviation;
       i = j;
       continue;
     }

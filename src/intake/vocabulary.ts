@@ -33,6 +33,10 @@ export const UNITS: Record<string, { unit: AmountUnit; factor: number }> = {
   microgram: { unit: 'mg', factor: 0.001 },
   micrograms: { unit: 'mg', factor: 0.001 },
   microgramme: { unit: 'mg', factor: 0.001 },
+  nanogram: { unit: 'mg', factor: 0.000001 },
+  nanograms: { unit: 'mg', factor: 0.000001 },
+  nanogramme: { unit: 'mg', factor: 0.000001 },
+  ng: { unit: 'mg', factor: 0.000001 },
   iu: { unit: 'IU', factor: 1 },
   ie: { unit: 'IU', factor: 1 },
   // "Insulatard 18 E": units written after a number (a vitamin E is written before its number)
@@ -171,6 +175,7 @@ export const PER_SESSION = alt(
   'bij (?:het )?(?:aansluiten|afkoppelen|afsluiten)', 'bij (?:de )?aansluiting', '(?:at|on) (?:the )?(?:start of (?:each|every|the) )?(?:connection|session start)',
   '(?:tijdens|during|bij|at) (?:elke|iedere|each|every|de|the)? ?(?:dialyse|dialysis|hd|sessie|session)',
   'per dialyse', 'per sessie', 'per session', 'per dialysis', 'elke dialyse', 'iedere dialyse', 'each dialysis',
+  '(?:with|met|bij) (?:each |every |elke |iedere )?(?:dialysis|dialyse|hd|haemodialysis|hemodialysis|hemodialyse)(?: session)?',
 );
 
 /** Days between sessions: how many there are depends on the patient's sessions per week. */
@@ -218,7 +223,7 @@ export const TIMES_OF_DAY: Record<TimeOfDay, string> = {
   morning: alt(
     "'s ochtends", "'s morgens", 'ochtends', 'morgens', 'in de ochtend', 'in de morgen', "'s ochtend",
     'bij het ontbijt', 'bij ontbijt', 'ontbijt', 'morning', 'in the morning', 'every morning', 'each morning',
-    'mane', 'qam', abbr('q.a.m.'), 'a \\. m \\.', 'with breakfast', 'at breakfast', 'breakfast',
+    'mane', 'omnimane', 'qam', abbr('q.a.m.'), 'a \\. m \\.', 'with breakfast', 'at breakfast', 'breakfast',
   ),
   noon: alt("'s middags", 'middags', 'bij de lunch', 'bij het middageten', 'bij de middagmaaltijd', 'lunch', 'at noon', 'noon', 'midday', 'with lunch', 'at lunch'),
   evening: alt(
@@ -231,7 +236,7 @@ export const TIMES_OF_DAY: Record<TimeOfDay, string> = {
     abbr('a.n.'), 'ante noctem', 'voor het slapen', 'voor het slapengaan', 'voor het slapen gaan', 'voor de nacht',
     'voor het naar bed gaan', abbr('v.h.s.'), 'vhs', "'s nachts", 'nachts', 'at bedtime', 'bedtime', 'at night',
     'every night', 'each night', 'nightly', 'night', 'nocte', 'qhs', abbr('q.h.s.'), abbr('h.s.'), 'before bed',
-    'before sleep', 'voor het slapen innemen',
+    'before sleep', 'voor het slapen innemen', 'omninocte',
   ),
 };
 

@@ -26,6 +26,8 @@ export class NameIndex {
   private readonly prefixes = new Set<string>();
   private readonly keys: string[] = [];
   private readonly byPair = new Map<string, number[]>();
+  /** Key → the name as the KB writes it, for showing. */
+  private readonly written = new Map<string, string>();
 
   add(name: string, target: NameTarget): void {
     const key = nameKey(name);
@@ -41,6 +43,7 @@ export class NameIndex {
       }
     }
     this.targets.set(key, target);
+    if (!this.written.has(key)) this.written.set(key, name);
     this.spellings.set(key, [...(this.spellings.get(key) ?? []), boundaries(namePieces(name))]);
   }
 
@@ -55,6 +58,20 @@ export class NameIndex {
   /** Where the words of each spelling of this key meet (see names.ts). */
   boundariesOf(key: string): readonly (readonly number[])[] {
     return this.spellings.get(key) ?? [];
+  }
+
+  /** Up to `limit` names (as written in the KB) that begin with what was typed, shortest first. */
+  beginningWith(typed: string, limit: number): string[] {
+    const key = nameKey(typed);
+    if (key.length < 2 || !this.prefixes.has(key)) return [];
+    const found = new Map<string, string>();
+    for (const [k, target] of this.targets) {
+      if (!k.startsWith(key)) continue;
+      const id = `${target.kind}:${target.id}`;
+      const name = this.written.get(k) ?? target.name;
+      if (!found.has(id) || name.length < (found.get(id) ?? '').length) found.set(id, name);
+    }
+    return [...found.values()].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, limit);
   }
 
   /** Whether some name begins with this key. */

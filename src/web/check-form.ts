@@ -7,6 +7,7 @@ import type { Lang } from '../kb/schema.js';
 import { messages } from '../i18n/index.js';
 import { LIST_LIMITS, lineLength } from '../list-limits.js';
 import { PATIENT_FIELDS, type Patient, patientSchema } from '../patient.js';
+import { readSavedList } from './saved-list.js';
 
 export { PATIENT_FIELDS };
 
@@ -68,9 +69,13 @@ function applyAcceptedSuggestion(lines: string[], accept: string): string[] {
 
 export function readCheckForm(body: unknown, lang: Lang): FormReading {
   const t = messages(lang).ui;
-  const { accept, ...raw } = rawForm.parse(body ?? {});
-  const lines = applyAcceptedSuggestion(splitLines(raw.items), accept);
-  const values: FormValues = { ...emptyForm(), ...raw, items: lines.length > 0 ? lines.join('\n') : raw.items };
+  const { accept, ...form } = rawForm.parse(body ?? {});
+  // A saved list pasted or opened into the list brings its context lines; a field typed in the form wins.
+  const saved = readSavedList(form.items);
+  const raw: typeof form = { ...form };
+  for (const [field, value] of Object.entries(saved.fields) as [PatientField, string][]) if (!raw[field].trim()) raw[field] = value;
+  const lines = applyAcceptedSuggestion(saved.lines, accept);
+  const values: FormValues = { ...emptyForm(), ...raw, items: lines.length > 0 ? lines.join('\n') : form.items };
   const errors: Record<string, string> = {};
 
   if (lines.length === 0) errors.items = t.errors.itemsEmpty;

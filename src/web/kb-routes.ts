@@ -10,7 +10,14 @@ export function kbRouter(kb: KnowledgeBase): Router {
 
   router.get('/', (req, res) => {
     const options = readOptions(req.query);
-    res.render('kb-index', { ...pageLocals(options, kb), index: kbIndexView(kb, options.lang) });
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    res.render('kb-index', { ...pageLocals(options, kb), index: kbIndexView(kb, options.lang, q) });
+  });
+
+  // Names for type-ahead on the form: a few entries whose name begins with what was typed.
+  router.get('/names.json', (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 40) : '';
+    res.json({ names: kb.names.beginningWith(q, 8) });
   });
 
   router.get('/coverage', (req, res) => {

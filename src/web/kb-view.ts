@@ -6,7 +6,7 @@ import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { nameKey } from '../kb/names.js';
-import { partyIncludes, withinLimitsCode } from '../kb/queries.js';
+import { namesOf, partyIncludes, withinLimitsCode } from '../kb/queries.js';
 import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import { findingView } from './report-view.js';
 
@@ -25,14 +25,24 @@ export function findEntry(kb: KnowledgeBase, id: string): Entry | undefined {
 const byName = (lang: Lang) => (a: { name: Record<Lang, string> }, b: { name: Record<Lang, string> }) =>
   a.name[lang].localeCompare(b.name[lang], lang);
 
-export function kbIndexView(kb: KnowledgeBase, lang: Lang) {
+/** What a filter on the index matches: every name an entry answers to, without case or accents. */
+function filterKey(entry: Substance | Product | DrugClass, lang: Lang): string {
+  const names = 'names' in entry ? namesOf(entry).map((n) => n.name) : [entry.name.en, entry.name.nl];
+  return names.map((n) => n.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).join(' | ') + ` ${entry.name[lang]}`.toLowerCase();
+}
+
+/** The index, optionally filtered by what was typed in its filter box (the page filters as you type with JavaScript, and on submit without). */
+export function kbIndexView(kb: KnowledgeBase, lang: Lang, query = '') {
+  const q = query.trim().normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().slice(0, 60);
+  const keep = <T extends { filter: string }>(xs: T[]) => (q ? xs.filter((x) => x.filter.includes(q)) : xs);
   const reviewed = [...kb.substances.values()].filter((s) => s.review === 'full').sort(byName(lang));
   const partners = [...kb.substances.values()].filter((s) => s.review !== 'full').sort(byName(lang));
   return {
-    reviewed: reviewed.map((s) => ({ id: s.id, name: s.name[lang], verdict: s.verdictInDialysis })),
-    partners: partners.map((s) => ({ id: s.id, name: s.name[lang], classes: (kb.classesOf.get(s.id) ?? []).map((c) => kb.classes.get(c)?.name[lang] ?? c) })),
-    products: [...kb.products.values()].sort(byName(lang)).map((p) => ({ id: p.id, name: p.name[lang] })),
-    classes: [...kb.classes.values()].sort(byName(lang)).map((c) => ({ id: c.id, name: c.name[lang], members: c.members.length })),
+    query,
+    reviewed: keep(reviewed.map((s) => ({ id: s.id, name: s.name[lang], verdict: s.verdictInDialysis, filter: filterKey(s, lang) }))),
+    partners: keep(partners.map((s) => ({ id: s.id, name: s.name[lang], classes: (kb.classesOf.get(s.id) ?? []).map((c) => kb.classes.get(c)?.name[lang] ?? c), filter: filterKey(s, lang) }))),
+    products: keep([...kb.products.values()].sort(byName(lang)).map((p) => ({ id: p.id, name: p.name[lang], filter: filterKey(p, lang) }))),
+    classes: keep([...kb.classes.values()].sort(byName(lang)).map((c) => ({ id: c.id, name: c.name[lang], members: (kb.classMembers.get(c.id) ?? []).length, filter: filterKey(c, lang) }))),
     interactionCount: kb.interactions.length,
   };
 }

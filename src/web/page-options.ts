@@ -9,13 +9,14 @@ import type { View } from '../i18n/ui-en.js';
 
 export const VIEWS = ['pro', 'patient'] as const satisfies readonly View[];
 export type { View };
-export const SORTS = ['input', 'severity'] as const;
+/** Triage: what to act on first, then to check, fine, not checked; or the order the lines were entered. */
+export const SORTS = ['triage', 'input'] as const;
 export type Sort = (typeof SORTS)[number];
 
 const optionsSchema = z.object({
   lang: z.enum(LANGS).catch('en').default('en'),
   view: z.enum(VIEWS).catch('pro').default('pro'),
-  sort: z.enum(SORTS).catch('input').default('input'),
+  sort: z.enum(SORTS).catch('triage').default('triage'),
 });
 
 export interface PageOptions {

@@ -4,6 +4,8 @@ import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { runCheck } from '../run-check.js';
 import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
+import { formView } from './form-view.js';
+import { writeSavedList } from './saved-list.js';
 import { otherLang, readOptions, url, type PageOptions } from './page-options.js';
 import { reportView } from './report-view.js';
 
@@ -21,7 +23,8 @@ export function pageLocals(options: PageOptions, kb: KnowledgeBase) {
 }
 
 function renderForm(res: Response, kb: KnowledgeBase, options: PageOptions, values: FormValues, errors: Record<string, string>, status = 200) {
-  res.status(status).render('form', { ...pageLocals(options, kb), values, errors });
+  const locals = pageLocals(options, kb);
+  res.status(status).render('form', { ...locals, values, form: formView(locals.t, values, errors) });
 }
 
 export function webRouter(kb: KnowledgeBase): Router {
@@ -35,6 +38,17 @@ export function webRouter(kb: KnowledgeBase): Router {
     const options = readOptions(req.query);
     const form = readCheckForm(req.body, options.lang);
     renderForm(res, kb, options, form.values, {});
+  });
+
+  // The list as a text file, built from the form that posted it: nothing is kept on the server.
+  router.post('/download', (req, res) => {
+    const options = readOptions(req.query);
+    const form = readCheckForm(req.body, options.lang);
+    const day = new Date().toISOString().slice(0, 10);
+    res
+      .type('text/plain; charset=utf-8')
+      .attachment(`dialysafe-list-${day}.txt`)
+      .send(writeSavedList(form.values, messages(options.lang).ui.form.savedListHeading(day)));
   });
 
   router.post('/check', (req, res) => {

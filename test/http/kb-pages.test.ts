@@ -20,16 +20,33 @@ describe('the browsable knowledge base', () => {
     for (const id of [...kb.substances.keys(), ...kb.products.keys(), ...kb.classes.keys()]) expect(links, id).toContain(`/kb/${id}`);
   });
 
-  it('renders every entry in both languages, with its review date and references', async () => {
-    for (const id of [...kb.substances.keys(), ...kb.products.keys(), ...kb.classes.keys()]) {
+  it('renders every entry in both languages, with its review date, and no placeholder left unfilled', async () => {
+    const pages = [...kb.substances.keys(), ...kb.products.keys(), ...kb.classes.keys()].map((id) => `/kb/${id}`);
+    for (const path of [...pages, '/kb', '/kb/interactions', '/kb/context', '/kb/coverage']) {
       for (const lang of ['en', 'nl']) {
-        const res = await request(app).get(`/kb/${id}?lang=${lang}`);
-        expect(res.status, `${id} ${lang}`).toBe(200);
+        const res = await request(app).get(`${path}?lang=${lang}`);
+        expect(res.status, `${path} ${lang}`).toBe(200);
         const doc = parse(res.text);
         expect(doc.querySelector('html')?.getAttribute('lang')).toBe(lang);
-        expect(doc.text).toMatch(lang === 'en' ? /Reviewed on \d{4}-\d{2}-\d{2}/ : /Beoordeeld op \d{4}-\d{2}-\d{2}/);
+        if (path.split('/').length === 3 && !path.endsWith('interactions') && !path.endsWith('context') && !path.endsWith('coverage')) {
+          expect(doc.text).toMatch(lang === 'en' ? /Reviewed on \d{4}-\d{2}-\d{2}/ : /Beoordeeld op \d{4}-\d{2}-\d{2}/);
+        }
+        expect(doc.querySelector('main')?.text.match(/\{[a-zA-Z]+\}/g) ?? [], `${path} ${lang}`).toEqual([]);
       }
     }
+  });
+
+  it('filters the index by any name an entry answers to, without JavaScript', async () => {
+    const doc = parse((await request(app).get('/kb?lang=nl&q=renvela')).text);
+    expect(doc.querySelectorAll('[data-kb-name] a').map((a) => a.text)).toEqual(['Sevelameer']);
+    expect(doc.querySelector('#kb-filter')?.getAttribute('value')).toBe('renvela');
+  });
+
+  it('offers names for type-ahead as JSON', async () => {
+    const res = await request(app).get('/kb/names.json?q=sevel');
+    expect(res.type).toBe('application/json');
+    expect(res.body.names).toContain('Sevelamer');
+    expect((await request(app).get('/kb/names.json?q=x')).body.names).toEqual([]);
   });
 
   it('shows a monograph with names, forms, the leaflet versus current guidance, rules and interactions', async () => {

@@ -11,8 +11,8 @@ beforeAll(() => {
 
 const submit = (fields: Record<string, string>, query = '') => request(app).post(`/check${query}`).type('form').send(fields);
 const html = (text: string): HTMLElement => parse(text);
-const lineInputs = (doc: HTMLElement) => doc.querySelectorAll('.line__input').map((e) => e.text);
-const lineVerdicts = (doc: HTMLElement) => doc.querySelectorAll('.line .line__head .badge').map((e) => e.text.trim());
+const lineInputs = (doc: HTMLElement) => doc.querySelectorAll('.line .line__input').map((e) => e.text);
+const lineVerdicts = (doc: HTMLElement) => doc.querySelectorAll('.line .line__summary .badge').map((e) => e.text.trim());
 
 describe('the form', () => {
   it('shows a labelled textarea, the patient fields and the language switch', async () => {
@@ -55,7 +55,7 @@ describe('the report page', () => {
   const lines = ['Kinine 250 mg 1dd a.n.', 'Foobarex 10 mg', 'Magnesiumcitraat 400 mg 1x per dag', 'Vitamine C 50 mg 1dd', '<script>alert("x")</script>'];
 
   it('shows every line in order with a verdict in words, and escapes what the user typed', async () => {
-    const res = await submit({ items: lines.join('\r\n') });
+    const res = await submit({ items: lines.join('\r\n') }, '?sort=input');
     expect(res.status).toBe(200);
     const doc = html(res.text);
     expect(lineInputs(doc)).toEqual(lines);
@@ -70,10 +70,12 @@ describe('the report page', () => {
     expect(summary?.classList.contains('summary--avoid')).toBe(true);
     expect(summary?.querySelectorAll('.count').map((c) => c.text.replace(/\s+/g, ' ').trim())).toEqual([
       '✖ Avoid 1',
-      '? Not checked — verify by hand 2',
       '! Caution 1',
+      '? Not checked — verify by hand 2',
       '✓ OK 1',
     ]);
+    // The line to act on is named in the summary, with its reason.
+    expect(summary?.querySelector('.summary__act')?.text).toMatch(/Line 3: Magnesiumcitraat 400 mg 1x per dag — /);
     const unknownOnly = html((await submit({ items: 'Vitamine C 50 mg 1dd\nFoobarex' })).text);
     expect(unknownOnly.querySelector('.summary__text')?.text).toMatch(/not all clear/);
   });
@@ -117,16 +119,43 @@ describe('the report page', () => {
   it('keeps the list and context in the page for further actions, not in the URL', async () => {
     const res = await submit({ items: 'Kinine 250 mg 1dd a.n.', targetWeightKg: '70', diabetes: 'yes' });
     const state = html(res.text).querySelector('form#state');
-    expect(state?.getAttribute('action')).toBe('/check?lang=en&view=pro&sort=input');
+    expect(state?.getAttribute('action')).toBe('/check?lang=en&view=pro&sort=triage');
     expect(state?.querySelector('input[name=items]')?.getAttribute('value')).toBe('Kinine 250 mg 1dd a.n.');
     expect(state?.querySelector('input[name=targetWeightKg]')?.getAttribute('value')).toBe('70');
     expect(state?.querySelector('input[name=diabetes]')?.getAttribute('value')).toBe('yes');
     expect(state?.querySelector('input[name=accept]')).toBeNull();
   });
 
-  it('sorts lines worst first on request', async () => {
-    const doc = html((await submit({ items: lines.join('\n') }, '?sort=severity')).text);
-    expect(lineVerdicts(doc)).toEqual(['✖ Avoid', '? Not checked — verify by hand', '? Not checked — verify by hand', '! Caution', '✓ OK']);
+  it('leads with what to act on: avoid, then caution, then fine, then the lines not checked grouped by why', async () => {
+    const doc = html((await submit({ items: lines.join('\n') })).text);
+    expect(doc.querySelectorAll('.triage h2').map((h) => h.text.replace(/\s+/g, ' ').trim())).toEqual([
+      'To act on (1)', 'To check (1)', 'Fine as entered (1)', 'Not checked — verify by hand (2)',
+    ]);
+    expect(lineVerdicts(doc)).toEqual(['✖ Avoid', '! Caution', '✓ OK', '? Not checked — verify by hand', '? Not checked — verify by hand']);
+    expect(doc.querySelectorAll('.triage--unknown h3').map((h) => h.text)).toEqual(['Not recognised']);
+    // Each row says why and what to do; how it was read is one click away.
+    const avoid = doc.querySelector('.triage--avoid .line');
+    expect(avoid?.querySelector('.line__reason')?.text).toMatch(/magnesium/i);
+    expect(avoid?.querySelector('.line__advice')?.text).toMatch(/^What to do:/);
+    expect(avoid?.querySelector('details.line__details .reading')).not.toBeNull();
+  });
+
+  it('names the context it used, and the defaults it assumed', async () => {
+    const doc = html((await submit({ items: 'Kinine 250 mg 1dd a.n.', targetWeightKg: '70' })).text);
+    const used = doc.querySelector('.context-used')?.text.replace(/\s+/g, ' ');
+    expect(used).toContain('Haemodialysis in a centre (assumed)');
+    expect(used).toContain('3 (assumed)');
+    expect(used).toContain('70 kg');
+  });
+
+  it('opens knowledge-base and reference links apart from the report, so the report is not lost', async () => {
+    const doc = html((await submit({ items: 'Kinine 250 mg 1dd a.n.' })).text);
+    const links = doc.querySelectorAll('.finding a[href^="http"], .finding a[href^="/kb"]');
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(a.getAttribute('rel')).toContain('noopener');
+    }
   });
 });
 
@@ -155,7 +184,7 @@ describe('correcting a list', () => {
     const first = html((await submit({ items: 'Vitamine C 50 mg 1dd\nKinnine 250 mg a.n.' })).text);
     const button = first.querySelector('.suggestions button[name=accept]');
     expect(button?.getAttribute('value')).toBe('1|Kinine 250 mg a.n.');
-    const second = html((await submit({ items: 'Vitamine C 50 mg 1dd\nKinnine 250 mg a.n.', accept: button?.getAttribute('value') ?? '' })).text);
+    const second = html((await submit({ items: 'Vitamine C 50 mg 1dd\nKinnine 250 mg a.n.', accept: button?.getAttribute('value') ?? '' }, '?sort=input')).text);
     expect(lineInputs(second)).toEqual(['Vitamine C 50 mg 1dd', 'Kinine 250 mg a.n.']);
     expect(lineVerdicts(second)[1]).toBe('! Caution');
   });
