@@ -56,6 +56,7 @@ export const en = {
     'no-strength': 'The line gives no strength (such as "250 mg"), so the dose could not be worked out.',
     'no-volume': 'The line does not say how much is drunk or taken in millilitres (such as "500 ml" or "1 blikje (330 ml)"), so the dose could not be worked out.',
     'no-frequency': 'The line does not say how often it is taken, so the daily dose could not be worked out (DialySafe does not assume once a day).',
+    'as-directed': 'The dose follows a schedule kept elsewhere (the INR card, a sliding scale), so the daily dose could not be worked out from the line.',
     'prn-without-maximum': 'It is taken "as needed" without a maximum per day, so the daily dose could not be worked out.',
     'unit-not-convertible': 'The unit on the line cannot be converted into the unit the limit is set in.',
     'volume-without-concentration': 'A volume is given but not the concentration, so the amount of the substance is unknown.',

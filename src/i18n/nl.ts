@@ -47,6 +47,7 @@ export const nl: Messages = {
     'no-strength': 'De regel noemt geen sterkte (zoals "250 mg"), dus de dosis kon niet worden berekend.',
     'no-volume': 'De regel zegt niet hoeveel milliliter er wordt gedronken of ingenomen (zoals "500 ml" of "1 blikje (330 ml)"), dus de dosis kon niet worden berekend.',
     'no-frequency': 'De regel zegt niet hoe vaak het wordt ingenomen, dus de dagdosis kon niet worden berekend (DialySafe neemt niet aan dat het eenmaal per dag is).',
+    'as-directed': 'De dosis volgt een schema dat elders wordt bijgehouden (de trombosedienst, een insulineschema), dus de dagdosis kon niet uit de regel worden berekend.',
     'prn-without-maximum': 'Het wordt "zo nodig" ingenomen zonder maximum per dag, dus de dagdosis kon niet worden berekend.',
     'unit-not-convertible': 'De eenheid op de regel kan niet worden omgerekend naar de eenheid van de grens.',
     'volume-without-concentration': 'Er staat een volume, maar geen concentratie, dus de hoeveelheid van de stof is onbekend.',

@@ -139,21 +139,30 @@ export interface ScheduledDose {
   label: TimeOfDay;
   count: Interval;
   text: string;
+  /** "6-8-6 E": the numbers are amounts in this unit, not counts of tablets. */
+  unit?: string;
 }
 
 /** "1-0-1", "1-1-1-1": morning, noon, evening (and bedtime), as in Belgian and Dutch prescriptions. */
 const GRID = pattern('# - # - #(?: - #)?');
+/** "6-8-6 E", "10-0-8 IE": insulin units at breakfast, lunch and dinner (and bedtime). */
+const GRID_AMOUNT = pattern(`# - # - #(?: - #)? (?<u>${UNIT})`);
+/** Above this, a number in a grid of amounts is not a dose per meal. */
+const MAX_GRID_AMOUNT = 500;
 /** A count at a time of day: "2 tabletten 's avonds". */
 const COUNTED_TIME = (Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).map(
   ([label, time]) => [label, pattern(`(?:(?<c>${RANGE})|(?<w>${COUNT_WORD}))(?: ${FORM_WORD})? (?:${time})`)] as const,
 );
 
 export function scheduledDoses(s: Scanner): ScheduledDose[] {
-  const grid = s.take(GRID, (m) => numbers(m).every((n) => n <= MAX_COUNT) && numbers(m).some((n) => n > 0));
   const labels: TimeOfDay[] = ['morning', 'noon', 'evening', 'bedtime'];
-  const doses = grid.flatMap((m) =>
-    numbers(m).flatMap((n, i) => (n > 0 ? [{ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text }] : [])),
-  );
+  const someDose = (m: Match, most: number) => numbers(m).every((n) => n <= most) && numbers(m).some((n) => n > 0);
+  const perGrid = (m: Match, unit?: string) =>
+    numbers(m).flatMap((n, i) => (n > 0 ? [{ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text, ...(unit ? { unit } : {}) }] : []));
+  const doses = [
+    ...s.take(GRID_AMOUNT, (m) => someDose(m, MAX_GRID_AMOUNT)).flatMap((m) => perGrid(m, m.groups.u)),
+    ...s.take(GRID, (m) => someDose(m, MAX_COUNT)).flatMap((m) => perGrid(m)),
+  ];
   const countOf = (m: Match) => rangeIn(m, 'c')?.interval ?? (m.groups.w ? fixed(COUNT_WORDS[m.groups.w] ?? NaN) : undefined);
   const accept = (m: Match) => (countOf(m)?.high ?? Infinity) <= MAX_COUNT;
   for (const [label, counted] of COUNTED_TIME) {

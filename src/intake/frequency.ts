@@ -113,7 +113,11 @@ export function readFrequency(r: FrequencyReadings, s: Scanner, notes: IntakeNot
     if (max) {
       const r = rangeIn(max, 'r');
       const unit = unitOf(max.groups.u ?? '');
-      if (r && unit) {
+      const each = r && rangeIn(max, 'c', r.used);
+      if (r && each) {
+        // "max 3dd2": the units of the most administrations a day
+        frequency = { kind: 'prn', max: { perDay: fixed(r.interval.high * each.interval.high), of: 'units' }, text };
+      } else if (r && unit) {
         // "max 60 ml per dag": an amount a day, in the unit written.
         frequency = { kind: 'prn', max: { amount: r.interval.high * unit.factor, unit: unit.unit }, text };
       } else if (r) {

@@ -13,9 +13,13 @@ import type { Amount, Count, IntakeNote, ParsedLine, Route, TimeOfDay, Token } f
 import {
   abbr,
   alt,
+  AS_DIRECTED,
+  COURSE,
+  EPISODE_REPEAT,
   FORM_WORD,
   MAXIMUM,
   NON_SESSION,
+  ONE_OFF,
   PER_DAY,
   PER_SESSION,
   PRN,
@@ -61,6 +65,12 @@ const P = {
   prnExtra: pattern(PRN_EXTRA),
   prn: pattern(PRN),
   maxima: pattern(`${MAXIMUM} (?<r>${RANGE})(?: ?(?:x|×|keer|maal|times))?(?: (?<fw>${FORM_WORD}))?(?: (?<u>${UNIT}))? ${PER}${DAY}`),
+  // "max 3dd2": at most three times a day, two units each time
+  maximaDd: pattern(`${MAXIMUM} (?<r>${RANGE}) (?:dd|d \\. d \\.) (?<c>${RANGE})(?: ${FORM_WORD})?`),
+  asDirected: pattern(AS_DIRECTED),
+  oneOff: pattern(ONE_OFF),
+  course: pattern(COURSE),
+  episodeRepeat: pattern(EPISODE_REPEAT),
   vague: pattern(`${VAGUE} ${PER}(?:${DAY}|${WEEK}|${MONTH})`),
   exceptDays: pattern(`${alt('behalve', 'except', 'except on', 'not on', 'niet op', 'uitgezonderd', 'excl', abbr('excl.'))}(?: (?:op|on|de|the))? ${WEEKDAY}(?: (?:\\/|,|en|and|or|of|&) ${WEEKDAY})*`),
   duration: pattern(`(?:${alt('gedurende', 'voor', 'for', 'max', 'maximaal', 'maximum', 'during', 'kuur van', 'sinds', 'since', 'al', 'already', 'nog', 'tot')} )?${RANGE} ${DURATION_UNIT}(?: lang| long)?`),
@@ -209,11 +219,16 @@ function parseParts(input: string, tokenized: Token[] = tokenize(input)): Parsed
   const sessions = s.take(P.sessions);
   const prnExtra = s.take(P.prnExtra);
   const prnMarks = s.take(P.prn);
-  const maxima = s.take(P.maxima);
+  for (const m of s.take(P.asDirected)) notes.push({ code: 'as-directed', text: m.text });
+  // Before "q 4 h" and "x 2": neither says how often a day.
+  s.take(P.episodeRepeat);
+  s.take(P.course);
+  const maxima = [...s.take(P.maximaDd), ...s.take(P.maxima)];
   const vague = s.take(P.vague);
   const exceptDays = s.take(P.exceptDays);
 
   const regular: Candidate[] = [];
+  for (const m of s.take(P.oneOff, (m) => numbers(m).every((n) => n === 1))) regular.push({ perDay: fixed(1), text: m.text, start: m.tokens[0]?.start ?? 0, end: m.tokens.at(-1)?.end ?? 0 });
   let countFromFrequency: Count | undefined;
   for (const { pattern: p, perDay, count, meals } of REGULAR) {
     for (const m of s.take(p, (m) => perDay(m) !== undefined)) {
@@ -233,6 +248,10 @@ function parseParts(input: string, tokenized: Token[] = tokenize(input)): Parsed
 
   const schedule = scheduledDoses(s);
   const counts: Count[] = countFromFrequency ? [countFromFrequency] : [];
+  // "6-8-6 E": amounts at set times, read as that many units of one each
+  const gridUnit = schedule.find((d) => d.unit !== undefined);
+  const perUnit = gridUnit?.unit ? unitOf(gridUnit.unit) : undefined;
+  if (gridUnit && perUnit) strengths.push({ ...fixed(perUnit.factor), unit: perUnit.unit, text: gridUnit.text });
   // "200mg-300mg", "1 g tot 2 g": a range written with its unit twice
   for (const m of s.take(P.strengthRange, (m) => m.groups.u === m.groups.u2)) {
     const unit = unitOf(m.groups.u ?? '');

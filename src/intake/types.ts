@@ -74,7 +74,8 @@ export type IntakeNote =
   | { code: 'vague-frequency'; text: string }
   | { code: 'unknown-strength'; text: string }
   | { code: 'rate-per-hour'; text: string }
-  | { code: 'unread-text'; text: string };
+  | { code: 'unread-text'; text: string }
+  | { code: 'as-directed'; text: string };
 
 export interface ParsedLine {
   input: string;

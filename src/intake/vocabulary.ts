@@ -132,6 +132,49 @@ export const PRN = alt(
   'zo nodig', abbr('z.n.'), 'zn', 'indien nodig', 'als het nodig is', 'bij kramp', 'bij krampen',
   'bij pijn', 'bij behoefte', 'prn', abbr('p.r.n.'), 'as needed', 'when needed', 'if needed',
   'when required', 'as required', 'on demand', 'as necessary', 'sos', 'for cramps', 'for cramp',
+  // the episode it is taken for: "bij jichtaanval", "for chest pain"
+  'bij (?:een )?(?:jichtaanval|aanval|pijn op de borst|hoofdpijn|misselijkheid)', 'tijdens (?:een )?(?:jichtaanval|aanval)',
+  '(?:for|during|in) (?:a |an )?(?:gout )?(?:attack|flare)s?', 'for (?:chest pain|angina|headache|nausea|pain)',
+);
+
+/** What a dose may be set by: a lab value or the service that keeps the schedule. */
+const DOSE_GUIDES = alt(
+  'inr', 'glucose', 'bloedsuiker', 'blood sugar', 'blood glucose', 'suikerwaarde', 'glucosewaarde', 'pth', 'hb', 'hemoglobine',
+  'haemoglobin', 'hemoglobin', 'ferritine', 'ferritin', 'calcium', 'fosfaat', 'phosphate', 'kalium', 'potassium', 'spiegel',
+  'spiegels', 'level', 'levels', 'labs', 'lab', 'labwaarden', 'bloedwaarden', 'trombosedienst', 'trombodienst',
+  'anticoagulation clinic', 'coumadin clinic', 'protocol', 'schema', 'schedule', 'sliding scale', 'anemia protocol', 'anaemia protocol',
+);
+
+/**
+ * The dose follows a schedule kept elsewhere: the anticoagulation clinic's INR card, an insulin
+ * sliding scale, a protocol by lab value. The line does not give what it does not say, which is a
+ * plain absence, not a word left unread.
+ */
+export const AS_DIRECTED = alt(
+  'volgens (?:het )?(?:schema|doseerschema|voorschrift|afspraak|protocol)(?: (?:van (?:de )?|vd )?(?:trombosedienst|trombodienst|arts|internist|nefroloog|diabetesverpleegkundige))?',
+  `volgens (?:de |het )?${DOSE_GUIDES}`, `(?:op geleide van|o \\. g \\. v \\.|ogv) (?:de |het )?${DOSE_GUIDES}`, 'zie (?:het )?(?:schema|doseerschema|kaart|trombosekaart)',
+  'zoals (?:voorgeschreven|afgesproken)', `(?:as|dose|dosed|titrated|adjusted) (?:per|according to|to|by) (?:the )?${DOSE_GUIDES}`,
+  `(?:per|according to) (?:the )?${DOSE_GUIDES}`, 'as directed(?: by (?:the )?(?:doctor|physician|clinic|anticoagulation clinic|prescriber|renal team))?',
+  'as instructed', 'as per instructions', '(?:on |with (?:a |the )?)?sliding scale', 'ssi', 'correction scale', 'variable dose', 'wisselende dosis', 'dosis wisselend',
+);
+
+/** A single administration, not a daily regimen: "eenmalig", "once only", "stat", "x1". */
+export const ONE_OFF = alt(
+  'eenmalig', 'eenmalige (?:dosis|gift|toediening|infusie)', 'eenmaal toedienen', 'once only', 'one dose only', 'single dose', 'one-off', 'one off', 'stat',
+  // "x1" at the end of a line; the number is checked to be 1 where the pattern is used
+  'x #(?: (?:dose|dosis|only))?(?= *$)',
+);
+
+/** How many doses or sessions a course runs, not how much is taken: "x 10 doses", "for 8 sessions". */
+export const COURSE = alt(
+  '(?:x|×) ?# ?(?:doses|dosis|doseringen|giften|sessions|sessies|dialyses|dialysis sessions|hd sessions|infusions|infusies|infusen|injections|injecties|treatments|behandelingen)',
+  '(?:for|gedurende|voor|over) (?:the next )?# (?:doses|doseringen|giften|sessions|sessies|dialyses|dialysis sessions|hd sessions|infusions|infusies|injections|injecties|behandelingen)',
+  '# (?:doses|sessions|sessies|infusions|infusies) (?:total|in total|totaal|in totaal)',
+);
+
+/** Repeats within one episode ("q5min", "every 5 minutes up to 3 doses"): part of an as-needed line. */
+export const EPISODE_REPEAT = alt(
+  '(?:q|every|elke|iedere|om de|na) ?# ?(?:min|mins|minute|minutes|minuut|minuten)(?: (?:up to|max|maximaal|tot|to) # (?:doses|times|keer|x|maal))?',
 );
 
 /** Frequencies too vague to count: the daily dose cannot be worked out. */
@@ -176,6 +219,11 @@ export const PER_SESSION = alt(
   '(?:tijdens|during|bij|at) (?:elke|iedere|each|every|de|the)? ?(?:dialyse|dialysis|hd|sessie|session)',
   'per dialyse', 'per sessie', 'per session', 'per dialysis', 'elke dialyse', 'iedere dialyse', 'each dialysis',
   '(?:with|met|bij) (?:each |every |elke |iedere )?(?:dialysis|dialyse|hd|haemodialysis|hemodialysis|hemodialyse)(?: session)?',
+  // before the session: "pre-dialysis", "before each HD", "vóór de dialyse" (a bare "voor dialyse" may mean "for")
+  '(?:pre|before|prior to) ?-? ?(?:each |every |the |a )?(?:dialysis|dialyse|hd|haemodialysis|hemodialysis|session|dialysis session|hd session)',
+  'predialysis', 'predialyse', 'pre ?- ?hd', '(?:voor|vóór) (?:elke|iedere|de|het|een) (?:dialyse|dialysebehandeling|dialysesessie|sessie|hd)', 'vóór dialyse',
+  `(?:q|each|every)(?: \\.)? ?${alt('hd', 'dialysis', 'dialysis session', 'hd session', 'session', 'tx', 'treatment', 'hd treatment')}`, 'qhd', abbr('q.h.d.'),
+  '(?:at |on )?(?:the )?end of (?:the )?(?:session|dialysis|hd|treatment)', '(?:aan het )?einde? van (?:de )?(?:dialyse|sessie|behandeling)',
 );
 
 /** Days between sessions: how many there are depends on the patient's sessions per week. */
@@ -250,7 +298,7 @@ export const WITH_EACH_MEAL = alt(
 export const WITH_FOOD = alt(
   'bij het eten', 'bij de maaltijd', 'tijdens het eten', 'tijdens de maaltijd', 'met voedsel', 'na het eten', 'voor het eten',
   'with food', 'with a meal', 'after food', 'before food', 'after meals', 'before meals', 'na de maaltijd', 'voor de maaltijd',
-  'nuchter', 'on an empty stomach',
+  'nuchter', 'on an empty stomach', 'ac', abbr('a.c.'), 'pc', abbr('p.c.'), 'with meals and snacks', 'with snacks',
 );
 
 /** Words that carry no meaning for the check, so they are not reported as unread. */
@@ -270,7 +318,9 @@ export const FILLER = new Set([
   'extended', 'modified', 'sustained', 'delayed', 'controlled', 'gereguleerde', 'afgifte', 'vertraagde', 'verlengde',
   'dispergeerbaar', 'dispergeerbare', 'orodispersible', 'oplosbaar', 'oplosbare', 'soluble', 'chewable',
   'kauwtablet', 'kauwtabletten', 'bruistablet', 'bruistabletten', 'smelttablet', 'smelttabletten', 'zuigtablet', 'zuigtabletten',
-  'sublinguaal', 'sublingual', 'oromucosaal', 'buccal', 'harde', 'zachte', 'hard', 'soft', 'gelatin',
+  'sublinguaal', 'sublingual', 'sl', 'oromucosaal', 'buccal', 'harde', 'zachte', 'hard', 'soft', 'gelatin',
+  'dispersible', 'dispergeren', 'kauwen', 'kauw', 'fijnkauwen', 'chew', 'chewed', 'chewing', 'doorslikken', 'swallow', 'whole', 'heel',
+  'onder', 'tong', 'under', 'tongue', 'oplossen', 'dissolve', 'dissolved', 'uiteenvallen',
   'poeder', 'powder', 'granulaat', 'granules', 'drank', 'drankje', 'oplossing', 'solution', 'suspensie', 'suspension',
   'siroop', 'syrup', 'stroop', 'elixir', 'concentraat', 'concentrate', 'liquid', 'vloeibaar', 'vloeistof', 'emulsie',
   'strip', 'strips', 'doos', 'doosje', 'verpakking', 'pack', 'packet', 'blister', 'blisters', 'potje', 'pot', 'tube',
@@ -298,7 +348,9 @@ export const HARMLESS = new Set([
   'anticoagulation', 'maagbeschermer', 'protection', 'slaappil', 'sleeping', 'pill', 'pijnstiller', 'painkiller', 'antibioticum',
   'antibiotic', 'fosfaatbinder', 'binder', 'kaliumbinder', 'hormoon', 'hormone', 'vitamine', 'vitamin', 'nieren', 'kidney',
   'kidneys', 'nier', 'renal', 'dialysepatienten', 'hyperkaliemie', 'hyperkalaemia', 'hyperphosphataemia', 'hyperfosfatemie',
-  'neuropathie', 'neuropathy', 'restless', 'legs', 'rusteloze',
+  'neuropathie', 'neuropathy', 'restless', 'legs', 'rusteloze', 'jichtaanval', 'aanval', 'attack', 'flare', 'chest', 'borst',
+  'borstpijn', 'insuline', 'insulin', 'trombosedienst', 'inr', 'clinic', 'kliniek', 'hypoglycaemia', 'hypo',
+  'glucose', 'bloedsuiker',
   // who, where, since when
   'huisarts', 'gp', 'nefroloog', 'nephrologist', 'cardioloog', 'cardiologist', 'internist', 'arts', 'doctor', 'dr',
   'specialist', 'ziekenhuis', 'hospital', 'dialysecentrum', 'centrum', 'centre', 'center', 'thuis', 'home',

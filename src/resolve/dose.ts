@@ -35,6 +35,7 @@ function frequencyGap(parsed: ParsedLine): DoseGap {
   const codes = new Set(parsed.notes.map((n) => n.code));
   if (codes.has('prn-extra')) return 'prn-extra';
   if (codes.has('several-frequencies')) return 'several-frequencies';
+  if (codes.has('as-directed')) return 'as-directed';
   return 'no-frequency';
 }
 
@@ -180,7 +181,9 @@ function readSubstanceDose(
   const frequency = frequencyOf(parsed, patient, notes);
   const max = frequency.amountPerDay;
   if (!strength && !max) return { gap: 'no-strength', notes };
-  if (strength?.unit === 'ml' || (!strength && max?.unit === 'ml')) return { gap: 'volume-without-concentration', notes };
+  // A volume is a dose only where the form says how much is in a ml ("Fraxiparine 0,4 ml").
+  const perMl = form?.conversions.some((c) => c.from === 'ml') ?? false;
+  if (!perMl && (strength?.unit === 'ml' || (!strength && max?.unit === 'ml'))) return { gap: 'volume-without-concentration', notes };
 
   const count = frequency.unitsPerTime ?? parsed.count ?? ONE;
   if (strength && (isRange(strength) || isRange(count))) notes.push({ code: 'range' });

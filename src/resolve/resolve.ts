@@ -3,7 +3,7 @@
  * a product's ingredients), the form and route, and the dose of every ingredient.
  */
 import { NUMBER_WORDS } from '../intake/numbers.js';
-import { FORM_WORDS, HARMLESS } from '../intake/vocabulary.js';
+import { FORM_WORDS, HARMLESS, unitOf } from '../intake/vocabulary.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { ParsedLine, Token } from '../intake/types.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
@@ -130,9 +130,40 @@ function ingredientsOf(
   });
 }
 
+/** Tokens a product name may carry after its words: "160/12,5", "5-325", "30/500". */
+const MAX_STRENGTH_TOKENS = 5;
+const isStrengthPart = (t: Token) => t.kind === 'number' || t.text === '/' || t.text === '-' || t.text === '–';
+
+/**
+ * "Co-Diovan 160/12,5 mg": a product whose name carries its strengths, written with a unit after
+ * them. Intake reads "160/12,5 mg" as two strengths and leaves "Co-Diovan", the product without a
+ * strength. When the name with the numbers is a product of its own, the line is read again with
+ * the unit blanked out (offsets kept), so that the numbers are part of the name. Once per line.
+ */
+function withStrengthInName(input: string, parsed: ParsedLine, matches: NameMatch[], kb: KnowledgeBase): string | undefined {
+  for (const m of matches) {
+    const from = parsed.tokens.findIndex((t) => t.start >= m.end);
+    if (from < 0) continue;
+    let to = from;
+    while (to < parsed.tokens.length && to - from < MAX_STRENGTH_TOKENS && isStrengthPart(parsed.tokens[to] as Token)) to++;
+    const last = parsed.tokens[to - 1];
+    const unit = parsed.tokens[to];
+    if (to === from || !last || last.kind !== 'number' || !unit || !unitOf(unit.norm)) continue;
+    const named = parsed.tokens.filter((t) => t.start >= m.start && t.end <= last.end);
+    const [longer, ...others] = findNames(input, [named], kb).matches;
+    if (others.length === 0 && longer?.target.kind === 'product' && longer.end === last.end && longer.target.id !== m.target.id) {
+      return `${input.slice(0, unit.start)}${' '.repeat(unit.end - unit.start)}${input.slice(unit.end)}`;
+    }
+  }
+  return undefined;
+}
+
 export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient): ResolvedItem {
-  const parsed = parseLine(input);
-  const found = findNames(input, parsed.nameRuns, kb);
+  const first = parseLine(input);
+  const firstNames = findNames(input, first.nameRuns, kb);
+  const blanked = withStrengthInName(input, first, firstNames.matches, kb);
+  const parsed = blanked === undefined ? first : { ...parseLine(blanked), input };
+  const found = blanked === undefined ? firstNames : findNames(input, parsed.nameRuns, kb);
   // Words anywhere on the line may turn a name into another product (readAs); they are used then.
   const lineGroups = wordGroups(parsed.tokens.filter((t) => t.kind !== 'punct'));
   const groupKeys = new Set(lineGroups.map((g) => g.key));

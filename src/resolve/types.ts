@@ -14,6 +14,7 @@ export type DoseGap =
   | 'no-strength'
   | 'no-volume'
   | 'no-frequency'
+  | 'as-directed'
   | 'prn-without-maximum'
   | 'unit-not-convertible'
   | 'volume-without-concentration'

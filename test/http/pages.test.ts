@@ -94,7 +94,7 @@ describe('the report page', () => {
   it('lists interactions and totals with the lines they concern', async () => {
     const doc = html((await submit({ items: 'Warfarin 5 mg daily\nVitamin E 800 IU daily\nMagnesium 200 mg 1dd\nMilk of magnesia 15 ml 1dd' })).text);
     expect(doc.querySelector('.interaction')?.text).toContain('1. Warfarin 5 mg daily — 2. Vitamin E 800 IU daily');
-    expect(doc.querySelector('.interaction')?.text).toContain('Vitamin E with an anticoagulant');
+    expect(doc.querySelector('.interaction')?.text).toContain('Vitamin E with a coumarin anticoagulant');
     expect(doc.querySelector('.total')?.text).toMatch(/Magnesium: 701 mg elemental magnesium total per day \(lines 3 and 4\)/);
   });
 

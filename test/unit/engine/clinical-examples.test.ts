@@ -79,15 +79,17 @@ describe('vitamins', () => {
     expect(item.verdict).not.toBe('ok');
   });
 
-  it('finds the bleeding interaction between warfarin and vitamin E', () => {
+  it('finds the bleeding interaction between warfarin and vitamin E, and advises against the vitamin E', () => {
     const report = checkLines(['Warfarin 5 mg daily', 'Vitamin E 800 IU daily']);
-    const x = report.interactions.find((i) => i.code === 'vitamin-e.anticoagulants');
+    const x = report.interactions.find((i) => i.code === 'vitamin-e.coumarins');
     expect(x?.items).toEqual([0, 1]);
     expect(x?.explanation).toMatch(/bleed/i);
     // The supplement is the line to act on; the anticoagulant is kept, and says so.
     expect(x?.actOn).toEqual([1]);
-    expect(report.summary.verdict).toBe('caution');
-    expect(report.items[1]?.findings.map((f) => f.code)).toContain('vitamin-e.anticoagulants');
+    expect(report.summary.verdict).toBe('avoid');
+    expect(report.items[1]?.verdict).toBe('avoid');
+    expect(report.items[0]?.verdict).not.toBe('avoid');
+    expect(report.items[1]?.findings.map((f) => f.code)).toContain('vitamin-e.coumarins');
     expect(report.items[0]?.findings.find((f) => f.code === 'interaction.keep-taking')?.title).toMatch(/^Keep taking Warfarin; the interaction is dealt with on line 2/);
   });
 
