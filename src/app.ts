@@ -7,9 +7,13 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { join } from 'node:path';
 import { pinoHttp } from 'pino-http';
+import { apiDocsRouter } from './api/docs-route.js';
 import { apiRouter } from './api/routes.js';
+import { cdsHooksRouter, type CdsHooksOptions } from './cds-hooks/routes.js';
 import { BODY_LIMIT_BYTES } from './list-limits.js';
+import type { TrustProxy } from './config.js';
 import { jsonErrorHandler, jsonNotFound, TooManyRequests } from './http/errors.js';
+import { jsonMethodNotAllowed, jsonOptions } from './http/methods.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectRoot } from './paths.js';
@@ -20,9 +24,12 @@ import { webRouter } from './web/routes.js';
 export interface AppOptions {
   logger?: Logger;
   rateLimitPerMinute?: number;
-  trustProxy?: boolean;
+  /** The proxies in front: how many, or their addresses; never "every hop". */
+  trustProxy?: TrustProxy;
   /** Origin for links in JSON answers; by default the request's own protocol and host. */
   publicBaseUrl?: string;
+  /** CDS Hooks: the trusted clients, and how long fetching from a client's FHIR server may take. */
+  cdsHooks?: CdsHooksOptions;
 }
 
 
@@ -81,15 +88,23 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
     legacyHeaders: false,
     // Each surface's error handler answers in its own format.
     handler: (_req, _res, next) => next(new TooManyRequests()),
+    // TRUST_PROXY is validated at start-up; these checks would let any client's headers write
+    // warnings about it into the operator's log.
+    validate: { xForwardedForHeader: false, forwardedHeader: false },
   });
 
   const api = express.Router();
   api.use(limiter);
   api.use(express.json({ limit: BODY_LIMIT_BYTES, strict: false }));
   api.use('/v1', apiRouter(kb, options.publicBaseUrl));
+  api.use(jsonMethodNotAllowed(app));
   api.use(jsonNotFound);
   api.use(jsonErrorHandler(logger));
+  // Before every router under /api: each would answer OPTIONS for its own routes in plain text.
+  app.use('/api', jsonOptions(app));
+  app.use('/api', apiDocsRouter());
   app.use('/api', api);
+  app.use('/cds-services', cdsHooksRouter(kb, { ...options, logger }));
 
   app.use(['/check', '/edit'], limiter);
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT_BYTES, parameterLimit: 50 }));

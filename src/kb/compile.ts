@@ -1,9 +1,12 @@
 /**
  * Writes validated knowledge-base data into a SQLite file. The file is rebuilt from scratch and
  * swapped in atomically, so a failed build never leaves a half-written knowledge base behind.
+ * Beside it goes its SHA-256 (`kb.sqlite.sha256`, in `sha256sum` format), which the loader checks.
  */
 import Database from 'better-sqlite3';
-import { renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { nameKey } from './names.js';
 import { classMembership, namesOf } from './queries.js';
 import type { KbData } from './schema.js';
@@ -26,8 +29,18 @@ CREATE TABLE interactions (code TEXT PRIMARY KEY, position INTEGER NOT NULL, rev
 CREATE TABLE context_rules (code TEXT PRIMARY KEY, position INTEGER NOT NULL, reviewed_on TEXT NOT NULL, body TEXT NOT NULL);
 `;
 
-export function compileKb(data: KbData, outFile: string): void {
+/** The file the build records a knowledge base's SHA-256 in. */
+export const digestFileOf = (kbFile: string) => `${kbFile}.sha256`;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Compiles `data` into `outFile` and records its SHA-256 beside it; returns the digest. */
+export function compileKb(data: KbData, outFile: string): string {
   const tmp = `${outFile}.tmp-${process.pid}`;
+  const digestFile = digestFileOf(outFile);
+  const digestTmp = `${digestFile}.tmp-${process.pid}`;
   rmSync(tmp, { force: true });
   const db = new Database(tmp);
   try {
@@ -64,10 +77,15 @@ export function compileKb(data: KbData, outFile: string): void {
     });
     write();
     db.close();
+    const digest = sha256(readFileSync(tmp));
+    writeFileSync(digestTmp, `${digest}  ${basename(outFile)}\n`);
     renameSync(tmp, outFile);
+    renameSync(digestTmp, digestFile);
+    return digest;
   } catch (error) {
     if (db.open) db.close();
     rmSync(tmp, { force: true });
+    rmSync(digestTmp, { force: true });
     throw error;
   }
 }

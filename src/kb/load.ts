@@ -1,13 +1,22 @@
 /**
- * Opens the compiled knowledge base read-only, checks it, and builds the in-memory indexes.
+ * Opens the compiled knowledge base read-only, verifies it, and builds the in-memory indexes.
+ * Verified means: its bytes have the SHA-256 the build recorded (or the one the deployment
+ * pins), its data matches the schema, and it passes the same integrity checks as the sources.
  * Any problem becomes a KbLoadError with one sentence an operator can act on.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { KB_FORMAT } from './compile.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { digestFileOf, KB_FORMAT, sha256 } from './compile.js';
 import { KbLoadError } from './errors.js';
+import { checkIntegrity } from './integrity.js';
 import { indexKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { kbData, type KbData } from './schema.js';
+
+export interface LoadOptions {
+  /** The SHA-256 the file must have; without it, the one the build wrote beside the file. */
+  sha256?: string | undefined;
+}
 
 interface Row {
   body: string;
@@ -37,18 +46,60 @@ function readData(db: Database.Database): unknown {
   };
 }
 
-export function loadKbData(file: string): KbData {
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The digest the build recorded beside the file ("<hex>  kb.sqlite", as sha256sum writes it). */
+function recordedDigest(file: string): string {
+  const digestFile = digestFileOf(file);
+  let text: string;
+  try {
+    text = readFileSync(digestFile, 'utf8');
+  } catch {
+    throw new Unusable(`has no record of its SHA-256 (${basename(digestFile)} is missing beside it)`);
+  }
+  const digest = /^([0-9a-f]{64})\b/i.exec(text)?.[1];
+  if (!digest) throw new Unusable(`has an unreadable record of its SHA-256 (${basename(digestFile)})`);
+  return digest.toLowerCase();
+}
+
+/** The file's bytes, once they are known to be the ones the build wrote. */
+function verifiedBytes(file: string, options: LoadOptions): Buffer {
+  const bytes = readFileSync(file);
+  if (!bytes.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) throw new Error('not SQLite');
+  const expected = options.sha256?.toLowerCase() ?? recordedDigest(file);
+  if (sha256(bytes) !== expected) {
+    throw new Unusable(
+      options.sha256
+        ? 'does not have the SHA-256 given in KB_SHA256 (it is another build, or it was changed)'
+        : `does not have the SHA-256 recorded in ${basename(digestFileOf(file))} (it was changed after the build)`,
+    );
+  }
+  return bytes;
+}
+
+function integrityProblem(data: KbData): string | undefined {
+  const problems = checkIntegrity(data, () => '');
+  const first = problems[0];
+  if (!first) return undefined;
+  return `fails ${problems.length === 1 ? 'an integrity check' : `${problems.length} integrity checks`} (${first.path}: ${first.message})`;
+}
+
+export function loadKbData(file: string, options: LoadOptions = {}): KbData {
   const fail = (reason: string, cause?: unknown): never => {
     throw new KbLoadError(`The knowledge base ${file} ${reason}; ${REBUILD}.`, { cause });
   };
   if (!existsSync(file)) fail('does not exist');
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    // Opened from the bytes that were hashed, so the file cannot change between check and use.
+    db = new Database(verifiedBytes(file, options), { readonly: true });
     const parsed = kbData.safeParse(readData(db));
-    if (parsed.success) return parsed.data;
-    const first = parsed.error.issues[0];
-    return fail(`does not match this server's schema (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return fail(`does not match this server's schema (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
+    }
+    const problem = integrityProblem(parsed.data);
+    return problem ? fail(problem) : parsed.data;
   } catch (error) {
     if (error instanceof KbLoadError) throw error;
     if (error instanceof Unusable) return fail(error.message, error);
@@ -58,6 +109,6 @@ export function loadKbData(file: string): KbData {
   }
 }
 
-export function loadKb(file: string): KnowledgeBase {
-  return indexKnowledgeBase(loadKbData(file));
+export function loadKb(file: string, options: LoadOptions = {}): KnowledgeBase {
+  return indexKnowledgeBase(loadKbData(file, options));
 }

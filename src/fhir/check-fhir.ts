@@ -1,0 +1,47 @@
+/**
+ * The pipeline for lines read from FHIR: the same intake, resolve, engine and explain as typed
+ * lines, except that a resource that could not be read enters as a line that names nothing, so
+ * the engine marks it "not checked" in its place and every index still matches the resources.
+ */
+import type { Assessment } from '../engine/assessment.js';
+import { check } from '../engine/check.js';
+import { explain } from '../explain/explain.js';
+import type { Report } from '../explain/report.js';
+import { parseLine } from '../intake/parse-line.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { Lang } from '../kb/schema.js';
+import type { Patient } from '../patient.js';
+import { resolveLine, resolveLines } from '../resolve/resolve.js';
+import type { ResolvedItem } from '../resolve/types.js';
+import { label, type FhirLine } from './to-line.js';
+import { unreadableText } from './texts.js';
+
+/** What the line of a resource that could not be read shows: the resource it stands for. */
+export function inputOf(line: FhirLine): string {
+  return line.line ?? label(line.source);
+}
+
+function unreadableItem(index: number, input: string): ResolvedItem {
+  return { index, input, parsed: parseLine(''), matches: [], ingredients: [], suggestions: [], unread: [], tags: [] };
+}
+
+export function assessFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase): Assessment {
+  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+  const items = lines.map((l, i) => (l.line !== undefined ? resolveLine(i, l.line, kb, patient) : unreadableItem(i, inputOf(l))));
+  return check(items, patient, kb, { allergies });
+}
+
+export function checkFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): { assessment: Assessment; report: Report } {
+  const assessment = assessFhir(lines, patient, kb);
+  return { assessment, report: explain(assessment, kb, lang) };
+}
+
+/** What each item of a FHIR check carries beyond the JSON report: where it came from and how it was read. */
+export function provenance(line: FhirLine, lang: Lang) {
+  return {
+    source: line.source,
+    read: line.read,
+    ...(line.textUsed.length > 0 ? { textUsed: line.textUsed } : {}),
+    ...(line.unreadable ? { unreadable: { code: line.unreadable.code, reason: unreadableText(line.unreadable, lang) } } : {}),
+  };
+}
