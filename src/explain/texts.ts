@@ -64,8 +64,20 @@ export function explainRule(texts: RuleTexts, values: Placeholders, kb: Knowledg
   };
 }
 
+/** The context's placeholders, worked out once per assessment and language rather than per finding. */
+const contextValues = new WeakMap<object, Partial<Record<Lang, Placeholders>>>();
+
+function contextOf(context: Pick<Assessment, 'metrics' | 'patient'>, lang: Lang): Placeholders {
+  const byLang = contextValues.get(context.metrics) ?? {};
+  const known = byLang[lang];
+  if (known) return known;
+  const values = contextPlaceholders(context.metrics, context.patient, lang);
+  contextValues.set(context.metrics, { ...byLang, [lang]: values });
+  return values;
+}
+
 export function fromKb(texts: RuleTexts, values: Assessed['values'], kb: KnowledgeBase, lang: Lang, context: Pick<Assessment, 'metrics' | 'patient'>): FindingTexts {
-  return explainRule(texts, { ...contextPlaceholders(context.metrics, context.patient, lang), ...placeholders(values, kb, lang) }, kb, lang);
+  return explainRule(texts, { ...contextOf(context, lang), ...placeholders(values, kb, lang) }, kb, lang);
 }
 
 export function coverageLink(lang: Lang): ReferenceLink {

@@ -27,7 +27,13 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /** A conversion factor with three significant digits: 0.0134, 0.83, 24.3. */
 export function formatSignificant(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(messages(lang).locale, { maximumSignificantDigits: 3 }).format(value);
+  const key = `${lang}:s3`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(messages(lang).locale, { maximumSignificantDigits: 3 });
+    formatters.set(key, f);
+  }
+  return f.format(value);
 }
 
 /** "5.8%": one decimal is enough for a share. */

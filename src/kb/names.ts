@@ -4,7 +4,11 @@
  * split a name into more words than the KB writes it ("kinine sulfaat" for "kininesulfaat"), but
  * may not run together words the KB keeps apart — else "Vitamine D" would read as "Vitamin E".
  */
+/** Plain ASCII needs no Unicode normalisation, which is most of the cost of a key. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function nameKey(name: string): string {
+  if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
