@@ -41,6 +41,9 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
   app.engine('ejs', ejs.renderFile);
   app.set('view engine', 'ejs');
   app.set('views', join(projectRoot, 'views'));
+  // Templates are compiled once, whatever NODE_ENV says (Express caches only in production, and EJS
+  // would otherwise recompile every partial for every line of every report).
+  app.set('view cache', true);
 
   app.use(
     pinoHttp({

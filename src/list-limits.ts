@@ -7,6 +7,12 @@ export const LIST_LIMITS = {
   /** Characters (Unicode code points) per line, also per allergy line. */
   lineLength: 500,
   allergies: 20,
+  /**
+   * Separate medicines one line may name (a product counts as one). More is a list pasted onto one
+   * line: it is not checked, and the user is asked to put each on its own line, so that the cost
+   * and the size of an answer stay in proportion to the list.
+   */
+  medicinesPerLine: 4,
 } as const;
 
 /** A line's length as a person counts it: "é" and "😀" are one character each, however sent. */

@@ -90,10 +90,10 @@ export const reading = z
 
 export const suggestion = z
   .strictObject({
-    id: text,
+    id: text.meta({ description: 'The knowledge-base entry it may be.' }),
     kind: z.enum(['substance', 'product']),
-    name: text,
-    text: text.meta({ description: 'The suggestion in words ("did you mean …").' }),
+    name: text.meta({ description: 'The name of that entry it is close to, as the knowledge base writes it (in either language).' }),
+    text: text.meta({ description: 'The words of the line that look like a misspelling of it.' }),
     correctedLine: text.meta({ description: 'The line with the name corrected, to check again.' }),
   })
   .meta({ description: 'A near miss of a name the knowledge base knows.' });
@@ -103,10 +103,21 @@ export const itemReport = z.strictObject({
   substances: z.array(named).meta({ description: 'Empty when nothing was recognised.' }),
   dailyDose: z.array(dailyDose),
   verdict: z.enum(VERDICTS).meta({ description: '`unknown`: not recognised, or the dose could not be read: not checked, verify by hand.' }),
-  coverage: z.enum(COVERAGES),
-  findings: z.array(finding).meta({ description: "The line's own findings, worst first." }),
-  interactions: z.array(z.int().min(0)).min(1).optional().meta({ description: 'Indexes into the top-level `interactions` this line is part of.' }),
-  totals: z.array(z.int().min(0)).min(1).optional().meta({ description: 'Indexes into the top-level `totals` this line adds to.' }),
+  coverage: z.enum(COVERAGES).meta({
+    description:
+      '`reviewed`: the knowledge base reviewed this entry; `interactions-only`: known only for its interactions, its dose not reviewed; `not-recognised`: no name the knowledge base knows; `dose-not-read`: recognised, but the daily dose could not be worked out.',
+  }),
+  findings: z.array(finding).meta({ description: "The line's own findings. A line that is in an interaction acted on elsewhere has an `interaction.keep-taking` finding here, not a pointer." }),
+  interactions: z
+    .array(z.int().min(0))
+    .min(1)
+    .optional()
+    .meta({ description: 'Indexes into the top-level `interactions` (caution or avoid) that are acted on at this line: the line is in their `actOn`.' }),
+  totals: z
+    .array(z.int().min(0))
+    .min(1)
+    .optional()
+    .meta({ description: "Indexes into the top-level `totals` this line adds to whose caution or avoid finding is not already the line's own." }),
   reading,
   suggestions: z.array(suggestion),
 });
@@ -213,8 +224,8 @@ export const health = z.strictObject({ status: z.literal('ok'), kb: kbVersion })
  */
 type Presented = ReturnType<typeof presentJson>;
 type Described = z.output<typeof checkReport>;
-type Fields<T> = T extends readonly (infer U)[] ? Fields<U>[] : T extends object ? { [K in keyof T]-?: Fields<Exclude<T[K], undefined>> } : 'value';
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Fields<T> = T extends readonly (infer U)[] ? Fields<U>[] : T extends object ? { [K in keyof T]-?: Fields<Exclude<T[K], undefined>> } : 'value';
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const presenterFitsSchema: [Presented] extends [Described] ? true : false = true;
 const sameFields: Same<Fields<Presented>, Fields<Described>> = true;
 /** The same for what a FHIR check adds to an item and to the report. */

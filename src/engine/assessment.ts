@@ -46,6 +46,7 @@ export interface FindingSource {
 /** The engine's own checks, as opposed to rules written in the knowledge base. */
 export const SYSTEM_CODES = [
   'input.not-recognised',
+  'input.several-medicines',
   'kb.interactions-only',
   'route.not-reviewed',
   'dose.not-checked',
@@ -100,6 +101,8 @@ export interface FindingValues {
   total?: Amount;
   /** Names offered for a line that was not recognised. */
   suggestions?: string[];
+  /** The medicines a line names, when it names more than one line may. */
+  names?: string[];
   /** The line as written. */
   input?: string;
   route?: Route;

@@ -1,6 +1,7 @@
 /** The verdict of one line on its own: its rules, and what could not be checked. */
 import { isDoseRule, withinLimitsCode } from '../kb/queries.js';
 import type { Rule } from '../kb/schema.js';
+import { LIST_LIMITS } from '../list-limits.js';
 import type { Patient } from '../patient.js';
 import type { DoseGap, ResolvedIngredient, ResolvedItem } from '../resolve/types.js';
 import { type Coverage, type Finding, type Verdict, verdictOfSeverity, worstOf } from './assessment.js';
@@ -117,9 +118,23 @@ export function notRecognised(item: ResolvedItem): Finding {
   };
 }
 
+/** A line that names more medicines than one line may: a list pasted onto one line. */
+function severalMedicines(item: ResolvedItem): Finding {
+  return {
+    code: 'input.several-medicines',
+    severity: 'caution',
+    basis: { kind: 'system', code: 'input.several-medicines' },
+    source: { kind: 'coverage', id: 'coverage' },
+    values: { input: item.input.trim(), names: item.matches.map((m) => m.text) },
+  };
+}
+
 export function checkLine(item: ResolvedItem, patient: Patient): LineOutcome {
   if (item.ingredients.length === 0) {
     return { verdict: 'unknown', coverage: 'not-recognised', fired: new Set(), findings: [notRecognised(item)] };
+  }
+  if (item.matches.length > LIST_LIMITS.medicinesPerLine) {
+    return { verdict: 'unknown', coverage: 'dose-not-read', fired: new Set(), findings: [severalMedicines(item)] };
   }
   const findings: Finding[] = productFindings(item, patient);
   let unchecked = false;

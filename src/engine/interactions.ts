@@ -4,59 +4,65 @@
  */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { partyIncludes } from '../kb/queries.js';
-import type { Interaction, Party } from '../kb/schema.js';
+import type { Party } from '../kb/schema.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import type { InteractionFinding } from './assessment.js';
 
 /** At most this many interactions are listed; the rest are counted, so an answer stays small. */
 export const MAX_INTERACTIONS = 50;
 
-/** The substance of `item` that `party` names, if any. */
-function named(item: ResolvedItem, party: Party, kb: KnowledgeBase, except?: string) {
-  return item.ingredients.find((ing) => ing.substance.id !== except && partyIncludes(party, ing.substance, kb.classesOf, ing.route))?.substance;
+/** The substances of a line that a party names: their ids, in the line's order. */
+function namedBy(item: ResolvedItem, party: Party, kb: KnowledgeBase): string[] {
+  const ids: string[] = [];
+  for (const ing of item.ingredients) if (partyIncludes(party, ing.substance, kb.classesOf, ing.route)) ids.push(ing.substance.id);
+  return ids;
 }
 
-/** The two lines' substances in the rule's order, and whether the first line is the first party. */
-function pairOf(a: ResolvedItem, b: ResolvedItem, x: Interaction, kb: KnowledgeBase) {
-  const [first, second] = x.between;
-  for (const [p, q, aFirst] of [[a, b, true], [b, a, false]] as const) {
-    for (const ing of p.ingredients) {
-      if (!partyIncludes(first, ing.substance, kb.classesOf, ing.route)) continue;
-      const other = named(q, second, kb, ing.substance.id);
-      if (other) return { substances: [ing.substance.id, other.id] as [string, string], aFirst };
-    }
+/** A first-party substance of one line and a different second-party substance of the other. */
+function pairIn(firsts: readonly string[], seconds: readonly string[]): [string, string] | undefined {
+  for (const f of firsts) {
+    const s = seconds.find((id) => id !== f);
+    if (s !== undefined) return [f, s];
   }
   return undefined;
 }
 
+/**
+ * Each rule is matched against every line once; pairs of lines are then compared by the
+ * substances each names, so a list costs lines × rules plus the pairs of lines a rule concerns.
+ * Past the cap pairs are only counted.
+ */
 export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase): { found: InteractionFinding[]; more: number } {
   const found: InteractionFinding[] = [];
   let more = 0;
   const withIngredients = items.filter((i) => i.ingredients.length > 0);
   for (const x of kb.interactions) {
     const [first, second] = x.between;
-    // Only lines that name either party can take part: most interactions concern no line at all.
-    const candidates = withIngredients.filter((item) => named(item, first, kb) || named(item, second, kb));
-    for (let i = 0; i < candidates.length; i++) {
-      for (let j = i + 1; j < candidates.length; j++) {
-        const a = candidates[i];
-        const b = candidates[j];
+    const lines = withIngredients
+      .map((item) => ({ item, firsts: namedBy(item, first, kb), seconds: namedBy(item, second, kb) }))
+      // Only lines that name either party can take part: most interactions concern no line at all.
+      .filter((l) => l.firsts.length > 0 || l.seconds.length > 0);
+    for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i];
+        const b = lines[j];
         if (!a || !b) continue;
-        const pair = pairOf(a, b, x, kb);
+        const forward = pairIn(a.firsts, b.seconds);
+        const pair = forward ?? pairIn(b.firsts, a.seconds);
         if (!pair) continue;
         if (found.length >= MAX_INTERACTIONS) {
           more++;
           continue;
         }
-        const [firstLine, secondLine] = pair.aFirst ? [a.index, b.index] : [b.index, a.index];
+        const [firstLine, secondLine] = forward ? [a.item.index, b.item.index] : [b.item.index, a.item.index];
         const actOn = x.actOn === 'first' ? [firstLine] : x.actOn === 'second' ? [secondLine] : [firstLine, secondLine];
         found.push({
           code: x.code,
           severity: x.severity,
           basis: { kind: 'interaction', code: x.code },
           source: { kind: 'interaction', id: x.code },
-          values: { partners: pair.substances },
-          items: [a.index, b.index],
+          values: { partners: pair },
+          items: [a.item.index, b.item.index],
           actOn: actOn.sort((p, q) => p - q),
         });
       }

@@ -7,6 +7,7 @@ import { formatLines } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, Lang, Localized, Route } from '../kb/schema.js';
+import { LIST_LIMITS } from '../list-limits.js';
 import type { Finding, ReferenceLink } from './report.js';
 import { contextPlaceholders, describeLimits, fill, placeholders, substanceName, type Placeholders } from './values.js';
 
@@ -122,6 +123,12 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
       const names = (v.suggestions ?? []).map((s) => `"${s}"`).join(` ${m.and} `);
       const x = t.notRecognised;
       return own({ title: x.title, explanation: x.explanation(v.input ?? '') + (names ? x.suggestion(names) : ''), advice: x.advice, patient: x.patient, evidence: x.evidence }, [coverageLink(lang)], lang);
+    }
+    case 'input.several-medicines': {
+      const x = t.severalMedicines;
+      const quoted = (v.names ?? []).map((n) => `"${n}"`);
+      const names = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${m.and} ${quoted.at(-1)}` : (quoted[0] ?? '');
+      return own({ title: x.title((v.names ?? []).length), explanation: x.explanation(names, LIST_LIMITS.medicinesPerLine), advice: x.advice, patient: x.patient, evidence: x.evidence }, [coverageLink(lang)], lang);
     }
     case 'kb.interactions-only': {
       const x = t.notReviewed;

@@ -128,6 +128,14 @@ export const en = {
       patient: 'DialySafe does not know this product, so it could not check it. Ask your pharmacist or nephrologist before you take it.',
       evidence: 'No knowledge-base entry: not assessed.',
     },
+    severalMedicines: {
+      title: (count: number) => `${count} medicines on one line — not checked, put each on its own line`,
+      explanation: (names: string, most: number) =>
+        `This line names ${names}. DialySafe reads at most ${most} medicines on one line, each with its own dose; a longer line is usually a list pasted onto one line, and none of it was checked.`,
+      advice: 'Put each medicine on its own line with its dose and check again, or verify the line by hand.',
+      patient: 'This line holds several medicines at once, so DialySafe could not check them. Write each medicine on its own line, or ask your pharmacist.',
+      evidence: 'Not assessed: too many medicines on one line.',
+    },
     notReviewed: {
       title: (name: string) => `${name}: recognised for interactions only — dose not checked`,
       explanation: (name: string) =>

@@ -119,6 +119,14 @@ export const nl: Messages = {
       patient: 'DialySafe kent dit product niet en kon het dus niet controleren. Vraag het uw apotheker of nefroloog voordat u het inneemt.',
       evidence: 'Geen item in de kennisbank: niet beoordeeld.',
     },
+    severalMedicines: {
+      title: (count) => `${count} middelen op één regel — niet gecontroleerd, zet elk op een eigen regel`,
+      explanation: (names, most) =>
+        `Deze regel noemt ${names}. DialySafe leest hoogstens ${most} middelen op één regel, elk met een eigen dosis; een langere regel is meestal een lijst die op één regel is geplakt, en niets ervan is gecontroleerd.`,
+      advice: 'Zet elk middel op een eigen regel met zijn dosis en controleer opnieuw, of controleer de regel zelf.',
+      patient: 'Op deze regel staan meerdere middelen tegelijk, dus DialySafe kon ze niet controleren. Schrijf elk middel op een eigen regel, of vraag het uw apotheker.',
+      evidence: 'Niet beoordeeld: te veel middelen op één regel.',
+    },
     notReviewed: {
       title: (name) => `${name}: alleen herkend voor wisselwerkingen — dosis niet gecontroleerd`,
       explanation: (name) =>

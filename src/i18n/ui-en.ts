@@ -173,6 +173,7 @@ export const uiEn = {
       details: 'How it was read, why, evidence and sources',
       whatToDo: 'What to do',
       actOnFirst: 'Act on first',
+      actOnFirstPatient: 'Talk to your kidney team about these first',
       notCheckedCount: (n: number) => `${n} ${n === 1 ? 'line' : 'lines'} not checked`,
       allLines: 'All lines, in the order entered',
     },

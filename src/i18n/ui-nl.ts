@@ -169,6 +169,7 @@ export const uiNl: UiMessages = {
       details: 'Hoe het is gelezen, waarom, bewijs en bronnen',
       whatToDo: 'Wat te doen',
       actOnFirst: 'Eerst aanpakken',
+      actOnFirstPatient: 'Bespreek deze eerst met uw nierteam',
       notCheckedCount: (n) => `${n} ${n === 1 ? 'regel' : 'regels'} niet gecontroleerd`,
       allLines: 'Alle regels, in de ingevoerde volgorde',
     },

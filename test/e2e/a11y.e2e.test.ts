@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkList, newPage, useServerAndBrowser } from './harness.js';
+import { checkList, DUTCH_HD_LIST, HD_CONTEXT, newPage, PHONE, reportRows, submitWith, ui, useServerAndBrowser } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -12,6 +12,7 @@ interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
 }
 
+/** Every violation as "id (impact): help — the nodes", so a failure says what to fix and where. */
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const result = (await page.evaluate(() =>
@@ -23,19 +24,9 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 // Axe is injected as a script; the app's CSP rightly forbids that, so only these test pages bypass it.
-const page = () => newPage(running.browser, { bypassCSP: true });
+const page = (options = {}) => newPage(running.browser, { bypassCSP: true, ...options });
 
-const everyVerdict = [
-  'Kinine 250 mg 1dd a.n.',
-  'Magnesiumcitraat 400 mg 1x per dag',
-  'Vitamine C 50 mg 1dd',
-  'Foobarex 10 mg',
-  'Kinnine 100 mg',
-  'Warfarin 5 mg daily',
-  'Vitamin E 800 IU daily',
-  'Magnesium 200 mg 1dd',
-];
-const context = { targetWeightKg: '55', weightGainKg: '3,2', sessionHours: '4', anticoagulation: 'citrate' };
+const openEveryDetail = (p: Page) => p.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the check itself finds violations where they are', async () => {
@@ -45,9 +36,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(found.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'label']));
   });
 
-  it('the empty form', async () => {
+  it.each(['en', 'nl'])('the empty form (%s)', async (lang) => {
     const p = await page();
-    await p.goto(`${running.url}/`);
+    await p.goto(`${running.url}/?lang=${lang}`);
     expect(await violations(p)).toEqual([]);
   });
 
@@ -63,21 +54,29 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['nl', 'pro'],
     ['en', 'patient'],
     ['nl', 'patient'],
-  ])('a report with every kind of verdict (%s, %s)', async (lang, view) => {
+  ] as const)('the report of a 15-line list with every kind of verdict, every detail open (%s, %s)', async (lang, view) => {
     const p = await page();
-    await checkList(p, running.url, everyVerdict, context, lang);
-    if (view === 'patient') await p.locator('button', { hasText: lang === 'en' ? 'Patient view' : 'Weergave voor patiënten' }).click();
-    const badges = await p.locator('.line .line__head .badge').allTextContents();
-    expect(new Set(badges.map((b) => b.trim().slice(0, 1)))).toEqual(new Set(['✖', '!', '✓', '?']));
-    await p.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await checkList(p, running.url, DUTCH_HD_LIST, HD_CONTEXT, lang);
+    if (view === 'patient') await submitWith(p, p.getByRole('button', { name: ui(lang).views.patient, exact: true }));
+    expect(new Set((await reportRows(p)).map((r) => r.verdict))).toEqual(new Set(['avoid', 'caution', 'ok', 'unknown']));
+    await openEveryDetail(p);
     expect(await violations(p)).toEqual([]);
   });
 
-  it('the knowledge base index, an entry and the coverage page', async () => {
-    const p = await page();
-    for (const path of ['/kb', '/kb/quinine?lang=nl', '/kb/osvaren', '/kb/coverage', '/kb/interactions', '/kb/context']) {
-      await p.goto(`${running.url}${path}`);
-      expect(await violations(p), path).toEqual([]);
-    }
+  it('the report on a phone, in input order', async () => {
+    const p = await page(PHONE);
+    await checkList(p, running.url, DUTCH_HD_LIST, HD_CONTEXT);
+    await submitWith(p, p.getByRole('button', { name: ui('en').report.sortInput, exact: true }));
+    await openEveryDetail(p);
+    expect(await violations(p)).toEqual([]);
   });
+
+  it.each(['/kb', '/kb?lang=nl', '/kb/quinine', '/kb/quinine?lang=nl', '/kb/osvaren', '/kb/coverage', '/kb/interactions', '/kb/context'])(
+    'the knowledge base: %s',
+    async (path) => {
+      const p = await page();
+      await p.goto(`${running.url}${path}`);
+      expect(await violations(p)).toEqual([]);
+    },
+  );
 });

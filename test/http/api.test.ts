@@ -196,3 +196,43 @@ describe('POST /api/v1/check with bad input', () => {
     expect(res.body.error).toBe('no such endpoint');
   });
 });
+
+// Issue 14's probe: 100 lines, each naming 14 substances, once made the answer too large to send
+// (a 500 after 12.5 s) and the HTML report stall the server. Now such a line is not checked, the
+// interactions are capped, and both answers stay in proportion to the list.
+describe('a list pasted onto every line', () => {
+  const crowded = 'Kinine Magnesium Vitamine E Warfarine Calcium Ijzer Levothyroxine Ciprofloxacine Amiodaron Digoxine Simvastatine Claritromycine Kaliumchloride Sotalol';
+  const items = Array.from({ length: 100 }, () => crowded);
+
+  it('answers in JSON with every line not checked, and the interactions capped with a count', async () => {
+    const res = await request(app).post('/api/v1/check').send({ items });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(100);
+    for (const item of res.body.items) {
+      expect(item.verdict).toBe('unknown');
+      const codes = item.findings.map((f: { code: string }) => f.code);
+      expect(codes[0]).toBe('input.several-medicines');
+      // No line of it is read as a dose: only the interactions it takes part in are added to it.
+      expect(codes.filter((c: string) => c !== 'input.several-medicines' && c !== 'interaction.keep-taking' && !res.body.interactions.some((x: { code: string }) => x.code === c))).toEqual([]);
+    }
+    expect(res.body.items[0].findings[0].title).toMatch(/^14 medicines on one line/);
+    expect(res.body.interactions).toHaveLength(50);
+    expect(res.body.moreInteractions).toBeGreaterThan(0);
+    expect(res.body.summary.verdict).not.toBe('ok');
+    // About 5 KB a line: linear in the list, not in the pairs of its substances.
+    expect(res.text.length).toBeLessThan(100 * 8 * 1024);
+  });
+
+  it('renders the HTML report with "and N more" for the interactions it does not list', async () => {
+    const res = await request(app).post('/check').type('form').send({ items: items.join('\n'), lang: 'en' });
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/And \d+ more interactions between these lines/);
+    expect(res.text.length).toBeLessThan(100 * 24 * 1024);
+  });
+
+  it('still checks a line with a few medicines on it', async () => {
+    const res = await request(app).post('/api/v1/check').send({ items: ['Kinine en magnesium'] });
+    expect(res.body.items[0].verdict).toBe('avoid');
+    expect(res.body.items[0].findings.map((f: { code: string }) => f.code)).toContain('magnesium.supplement-accumulates');
+  });
+});
