@@ -54,10 +54,11 @@ function finding(f: Finding, refs: References, baseUrl: string) {
 /** `baseUrl`: where this server is reached ("https://dialysafe.example"), for links into its KB. */
 export function presentJson(report: Report, baseUrl: string) {
   const refs = new References(baseUrl);
-  const items = report.items.map((line) => {
+  const items = report.items.map((line, i) => {
     const own = line.findings.filter((f) => !f.ref);
     const pointers = (kind: 'interaction' | 'total') => [...new Set(line.findings.flatMap((f) => (f.ref?.kind === kind ? [f.ref.index] : [])))];
-    const interactions = pointers('interaction');
+    // Every interaction the line takes part in: the line to act on and the line to keep alike.
+    const interactions = report.interactions.flatMap((x, k) => (x.items.includes(i) ? [k] : []));
     const totals = pointers('total');
     return {
       input: line.input,
@@ -89,7 +90,7 @@ export function presentJson(report: Report, baseUrl: string) {
     context: report.context.map((c) => ({ ...finding(c, refs, baseUrl), kind: c.context?.kind ?? 'cause' })),
     ...(report.allergies.length > 0 ? { allergies: report.allergies } : {}),
     references: refs.list,
-    metrics: report.metrics,
+    metrics: Object.fromEntries(Object.entries(report.metrics).map(([k, v]) => [k, precise(v)])) as Report['metrics'],
     summary: report.summary,
   };
 }

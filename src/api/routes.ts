@@ -41,7 +41,7 @@ export function fhirJsonParser(types: string[] = FHIR_JSON): RequestHandler {
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
       const tooLarge = (error as { type?: string } | undefined)?.type === 'entity.too.large';
-      next(tooLarge ? bodyError(`the FHIR body is too large: at most ${FHIR_BODY_LIMIT_BYTES / 1024 / 1024} MB is read`, 413) : error);
+      next(tooLarge ? bodyError(`the body is too large: at most ${FHIR_BODY_LIMIT_BYTES / 1024 / 1024} MB is read`, 413) : error);
     });
 }
 

@@ -65,7 +65,7 @@ export const card = z.strictObject({
     .array(coding)
     .optional()
     .meta({ description: `Given on warning and critical cards: the codes ${OVERRIDE_REASONS.join(', ')} in the system ${OVERRIDE_REASON_SYSTEM}.` }),
-  links: z.array(z.strictObject({ label: text, url: link, type: z.literal('absolute') })),
+  links: z.array(z.strictObject({ label: text, url: z.url({ protocol: /^https?$/ }), type: z.literal('absolute') })).optional().meta({ description: 'The knowledge-base entry; left out when the server does not know its own origin.' }),
 });
 
 export const cardsAnswer = z.strictObject({

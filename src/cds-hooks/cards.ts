@@ -44,7 +44,7 @@ export interface Card {
   suggestions?: Suggestion[];
   selectionBehavior?: 'at-most-one';
   overrideReasons?: Coding[];
-  links: { label: string; url: string; type: 'absolute' }[];
+  links?: { label: string; url: string; type: 'absolute' }[];
 }
 
 /** A card and the rule code its feedback is counted under. */
@@ -196,7 +196,8 @@ class CardBuilder {
   private card(f: Finding, a: Assessed, summary: string, extra: string[], toRemove: number[]): IssuedCard {
     const indicator = NOT_CHECKED.has(a.code) ? 'info' : INDICATOR[a.severity];
     const url = this.kbUrl(a.source);
-    const suggestions = a.severity === 'info' ? [] : toRemove.flatMap((i) => this.removal(i, a.severity === 'avoid') ?? []);
+    // An order that was not checked is not a reason to remove it: it is one to verify by hand.
+    const suggestions = indicator === 'info' ? [] : toRemove.flatMap((i) => this.removal(i, a.severity === 'avoid') ?? []);
     const card: Card = {
       uuid: randomUUID(),
       summary: summaryOf(summary),
@@ -205,7 +206,7 @@ class CardBuilder {
       source: { label: this.t.kbLabel(this.x.assessment.kb.version), url, topic: { system: FINDING_SYSTEM, code: a.code, display: f.title } },
       ...(suggestions.length > 0 ? { suggestions, selectionBehavior: 'at-most-one' as const } : {}),
       ...(indicator !== 'info' ? { overrideReasons: this.overrideReasons() } : {}),
-      links: [{ label: this.t.kbEntry(f.title), url, type: 'absolute' }],
+      ...(isAbsolute(url) ? { links: [{ label: this.t.kbEntry(f.title), url, type: 'absolute' as const }] } : {}),
     };
     return { card, code: a.code };
   }
@@ -279,6 +280,11 @@ export function noticeCard(summary: string, detail: string, x: Pick<CardContext,
     detail,
     indicator: 'info',
     source: { label: t.kbLabel(x.assessment.kb.version), url, topic: { system: FINDING_SYSTEM, code: 'cds.notice', display: summaryOf(summary) } },
-    links: [{ label: t.kbEntry('coverage'), url, type: 'absolute' }],
+    ...(isAbsolute(url) ? { links: [{ label: t.kbEntry('coverage'), url, type: 'absolute' as const }] } : {}),
   };
+}
+
+/** CDS Hooks links of type "absolute" must be; without a known origin the link is left out. */
+function isAbsolute(url: string): boolean {
+  return /^https?:\/\//.test(url);
 }

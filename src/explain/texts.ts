@@ -147,7 +147,7 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
     }
     case 'total.incomplete': {
       const x = t.totalIncomplete;
-      return own({ title: x.title(name), explanation: x.explanation(name, formatLines(v.lines ?? [], lang), formatLines(v.unread ?? [], lang)), advice: x.advice, patient: x.patient, evidence: x.evidence }, [coverageLink(lang)], lang);
+      return own({ title: x.title(name), explanation: x.explanation(name, formatLines(v.lines ?? [], lang), formatLines(v.unread ?? [], lang), (v.counted ?? []).length > 0), advice: x.advice, patient: x.patient, evidence: x.evidence }, [coverageLink(lang)], lang);
     }
     case 'interaction.keep-taking': {
       const x = t.keepTaking;

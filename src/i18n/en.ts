@@ -154,8 +154,8 @@ export const en = {
     },
     totalIncomplete: {
       title: (name: string) => `${name} on several lines: total incomplete`,
-      explanation: (name: string, lines: string, unread: string) =>
-        `${name} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown; it is at least the sum of the others.`,
+      explanation: (name: string, lines: string, unread: string, someRead: boolean) =>
+        `${name} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown${someRead ? '; it is at least the sum of the others' : ''}.`,
       advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
       patient: 'You take this substance in more than one product. DialySafe could not read how much of one of them you take, so it could not add up all of it. Ask your pharmacist to check the total.',
       evidence: 'Total of the lines that could be read only.',

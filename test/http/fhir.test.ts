@@ -183,7 +183,7 @@ describe('POST /api/v1/check with FHIR: sloppy senders and bad bodies', () => {
     expect(many.body.error).toMatch(/at most 100 MedicationRequest or MedicationStatement/);
     const huge = await postFhir({ resourceType: 'Bundle', entry: [{ resource: statement({ note: [{ text: 'x'.repeat(3 * 1024 * 1024) }] }) }] });
     expect(huge.status).toBe(413);
-    expect(huge.body.error).toMatch(/the FHIR body is too large/);
+    expect(huge.body.error).toMatch(/the body is too large/);
   });
 
   it('still answers the JSON list as before, and names both media types when it gets neither', async () => {
