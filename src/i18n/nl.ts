@@ -148,7 +148,7 @@ export const nl: Messages = {
       explanation: (name, lines, unread, someRead) =>
         `${name} komt uit ${lines}, maar de dosis van ${unread} kon niet worden gelezen, dus het volledige totaal per dag is onbekend${someRead ? '; het is minstens de som van de andere' : ''}.`,
       advice: 'Vul de ontbrekende dosis aan, of tel de hoeveelheden zelf op en vergelijk ze met de grenzen.',
-      patient: 'U neemt deze stof in meer dan één product. DialySafe kon niet lezen hoeveel u van een ervan neemt, dus kon niet alles optellen. Vraag uw apotheker het totaal te controleren.',
+      patient: 'U neemt deze stof in meer dan één product. DialySafe kon niet lezen hoeveel u van een ervan neemt en kon dus niet alles optellen. Vraag uw apotheker het totaal te controleren.',
       evidence: 'Totaal van alleen de regels die konden worden gelezen.',
     },
     routeNotReviewed: {
