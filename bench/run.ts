@@ -1,72 +1,267 @@
 /**
- * `npm run bench`: how long a check takes and how much memory the server holds.
+ * `npm run bench`: the targets of issue 14 ("Measured, not claimed"), measured on the production
+ * server (`node dist/src/server.js`, rebuilt first if src/ is newer) and in-process, in about
+ * two and a half minutes. It prints one row per target: the value measured, the target, the
+ * margin (measured against target, 1 or more passes) and PASS or MISS. It reports and does not
+ * fail: the exit status is 0 whatever was missed, and 1 only when something could not be measured.
  *
- * Targets (on the 2-core development machine): a 100-line list checks in under 250 ms at the
- * median, a 100-line list of unknown names (the slowest case: every line is searched for a
- * "did you mean") in under 1 s, the longest list the API accepts (100 lines of 500 characters) in
- * under 1 s, and the knowledge base loads in under 1 s. Throughput on shared
- * machines swings by ±40%, so the cases run interleaved in one process and are also reported as
- * ratios to the 10-line case.
+ * Throughput on a shared 2-core machine swings by ±40%, so what the issue states as a ratio is
+ * measured as one: the cases run side by side in interleaved rounds of the same length, and the
+ * median of the per-round ratios is reported. The load generator (autocannon) runs in this
+ * process on the same two cores as the server, which the ratios share alike.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { compileKb } from '../src/kb/compile.js';
 import { loadKb } from '../src/kb/load.js';
-import { readSources } from '../src/kb/sources.js';
-import { projectRoot } from '../src/paths.js';
-import { runCheck } from '../src/run-check.js';
+import { LIST_LIMITS } from '../src/list-limits.js';
+import { runBatchCli } from './batch.js';
+import { stageRates, worstList } from './in-process.js';
+import { HUNDRED_LINES, PATIENT, TWENTY_LINES } from './lists.js';
+import { load, probeHealthz, settle, timeOne, type LoadResult } from './load.js';
+import { formCheck, healthz, jsonCheck, type HttpRequest } from './requests.js';
+import { buildIfStale, compileForBench, peakRss, rssMb, startServer, type RunningServer } from './server.js';
+import { formatTable, type Row } from './table.js';
 
-const typical = [
-  'Kinine 250 mg 1dd a.n.', 'Quinine sulfate 300 mg twice daily', 'Magnesiumcitraat 400 mg 1x per dag',
-  'Vitamine C 500 mg 2 x daags', 'Warfarin 5 mg daily', 'Vitamin E 800 IU daily', 'L-carnitine 1 g IV na elke dialyse',
-  'OsvaRen 2 tabletten 3dd', 'Tonic 500 ml per dag', 'Foobarex 10 mg',
-];
-const hundred = Array.from({ length: 100 }, (_, i) => typical[i % typical.length] ?? '');
-const unknown = Array.from({ length: 100 }, (_, i) => `Onbekendmiddel${i} ${i + 1} mg 2dd`);
-// The longest input the API accepts, made of words that every pattern tries: 100 lines of 500 characters.
-const longest = Array.from({ length: 100 }, (_, i) => `max 1x ${'Kinnine zo nodig 1-2 tabletten van 250 mg '.repeat(12)}${i}`.slice(0, 500));
-const patient = { targetWeightKg: 62, weightGainKg: 3.1, sessionHours: 4 };
-
-function median(xs: number[]): number {
+const benchStart = performance.now();
+const rows: Row[] = [];
+const servers: RunningServer[] = [];
+const say = (message: string) => process.stderr.write(`[${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+const kbytes = (bytes: number) => bytes / 1024;
+const failures = (...results: LoadResult[]) => {
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  return failed > 0 ? `; ${failed} answers not 2xx or lost: the measurement is suspect` : '';
+};
+const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
-const dataDir = join(projectRoot, 'data');
-const file = join(mkdtempSync(join(tmpdir(), 'dialysafe-bench-')), 'kb.sqlite');
-compileKb(readSources(dataDir), file);
-const heapBefore = process.memoryUsage().heapUsed;
-const loadStart = performance.now();
-const kb = loadKb(file);
-const loadMs = performance.now() - loadStart;
-const kbHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+async function main(): Promise<void> {
+  say(`load average before: ${loadAverage()}`);
+  say(buildIfStale() ? 'dist/ was older than src/: rebuilt' : 'dist/ is up to date');
+  const kbPath = compileForBench();
+  const kb = loadKb(kbPath);
 
-const cases = { '10 lines': typical, '100 lines': hundred, '100 unknown lines': unknown, '100 × 500 characters': longest } as const;
-const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let round = 0; round < 5; round++) for (const lines of Object.values(cases)) runCheck(lines, patient, kb, 'en');
-for (let round = 0; round < 30; round++) {
-  for (const [name, lines] of Object.entries(cases)) {
-    const t = performance.now();
-    runCheck(lines, patient, kb, round % 2 ? 'nl' : 'en');
-    times[name]?.push(performance.now() - t);
+  // In-process: one core, no HTTP.
+  say('in-process: the stages of a check of the 20-line list');
+  const stages = stageRates(TWENTY_LINES, kb, 7.5);
+  rows.push({
+    name: 'in-process, 20 lines (runCheck + presentJson)',
+    measured: stages.api,
+    unit: 'lists/s',
+    target: { kind: 'min', value: 5000 },
+    detail: `one core; assess alone ${stages.assess.toFixed(0)}/s, runCheck ${stages.runCheck.toFixed(0)}/s, with JSON.stringify ${stages.serialised.toFixed(0)}/s`,
+  });
+  say('in-process: choosing the worst-case list from the adversarial corpus');
+  const worst = worstList(kb);
+  say(`worst case: ${worst.name}`);
+
+  // Start-up, three times; the last server stays up for the rest.
+  say('start-up: spawn to "listening" and to the first 200 on /healthz, three times');
+  const starts: RunningServer[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s = await startServer(kbPath);
+    starts.push(s);
+    servers.push(s);
+    if (i < 2) await s.stop();
   }
+  const server = starts[2]!;
+  const idleRss = rssMb(server.pid);
+  rows.push({
+    name: 'start-up to "listening"',
+    measured: median(starts.map((s) => s.listeningMs)),
+    unit: 'ms',
+    target: { kind: 'max', value: 1000 },
+    detail: `WORKERS=1, median of 3: ${starts.map((s) => s.listeningMs.toFixed(0)).join(', ')} ms`,
+  });
+  rows.push({
+    name: 'start-up to the first 200 on /healthz',
+    measured: median(starts.map((s) => s.firstHealthzMs)),
+    unit: 'ms',
+    target: { kind: 'max', value: 1000 },
+    detail: `median of 3: ${starts.map((s) => s.firstHealthzMs.toFixed(0)).join(', ')} ms`,
+  });
+
+  // Answer sizes, as a client receives them.
+  const json20 = jsonCheck(TWENTY_LINES, PATIENT, 'en');
+  const form20 = formCheck(TWENTY_LINES, PATIENT, 'nl');
+  const sizes: Record<string, number> = {};
+  for (const lang of ['en', 'nl'] as const) {
+    for (const [name, lines] of [['20', TWENTY_LINES], ['100', HUNDRED_LINES]] as const) {
+      const answer = await timeOne(server.origin, jsonCheck(lines, PATIENT, lang));
+      if (answer.status !== 200) throw new Error(`POST /api/v1/check with the ${name}-line list answered ${answer.status}`);
+      sizes[`${name}-${lang}`] = answer.bytes;
+    }
+  }
+  const size20 = Math.max(sizes['20-en'] ?? 0, sizes['20-nl'] ?? 0);
+  const size100 = Math.max(sizes['100-en'] ?? 0, sizes['100-nl'] ?? 0);
+  rows.push({
+    name: '20-line JSON answer',
+    measured: kbytes(size20),
+    unit: 'KB',
+    target: { kind: 'max', value: 40 },
+    detail: `the larger of en ${kbytes(sizes['20-en'] ?? 0).toFixed(1)} KB and nl ${kbytes(sizes['20-nl'] ?? 0).toFixed(1)} KB`,
+  });
+  rows.push({
+    name: '100-line answer ÷ 20-line answer',
+    measured: size100 / size20,
+    unit: '×',
+    target: { kind: 'max', value: 5 },
+    detail: `100 lines: en ${kbytes(sizes['100-en'] ?? 0).toFixed(0)} KB, nl ${kbytes(sizes['100-nl'] ?? 0).toFixed(0)} KB`,
+  });
+
+  // Throughput, side by side: rounds of /healthz, the JSON check and the form, in a rotating order.
+  say('throughput: /healthz, JSON check, HTML form, 3 interleaved rounds of 3 s each at 10 connections');
+  const kinds: [string, HttpRequest][] = [['healthz', healthz], ['json', json20], ['form', form20]];
+  const perRound: Record<string, LoadResult>[] = [];
+  // Warm-up: the JIT is still learning after a few hundred checks.
+  await load(server.origin, [json20, form20], { connections: 10, seconds: 5 });
+  for (let round = 0; round < 3; round++) {
+    const results: Record<string, LoadResult> = {};
+    for (let k = 0; k < kinds.length; k++) {
+      const [name, request] = kinds[(k + round) % kinds.length]!;
+      results[name] = await load(server.origin, request, { connections: 10, seconds: 3 });
+    }
+    perRound.push(results);
+  }
+  const rps = (kind: string) => perRound.map((r) => r[kind]?.rps ?? NaN);
+  const ratio = (kind: string) => median(perRound.map((r) => (r[kind]?.rps ?? NaN) / (r.healthz?.rps ?? NaN)));
+  const all = perRound.flatMap((r) => Object.values(r));
+  const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+  rows.push({
+    name: 'JSON check (20 lines) ÷ /healthz throughput',
+    measured: ratio('json'),
+    unit: '',
+    target: { kind: 'min', value: 0.5 },
+    detail: `req/s per round: JSON ${fmt(rps('json'))}; /healthz ${fmt(rps('healthz'))}${failures(...all)}`,
+  });
+  rows.push({
+    name: 'HTML report (form, 20 lines) ÷ /healthz',
+    measured: ratio('form'),
+    unit: '',
+    target: { kind: 'min', value: 0.3 },
+    detail: `req/s per round: form ${fmt(rps('form'))}; p99 latency JSON ${median(perRound.map((r) => r.json?.p99Ms ?? NaN)).toFixed(0)} ms, form ${median(perRound.map((r) => r.form?.p99Ms ?? NaN)).toFixed(0)} ms`,
+  });
+
+  // Memory at 50 connections of 20-line lists.
+  say('resident memory at 50 connections of 20-line lists (5 s)');
+  const rss20 = await peakRss(server.pid, load(server.origin, json20, { connections: 50, seconds: 5 }));
+  rows.push({
+    name: 'RSS at 50 connections, 20-line lists',
+    measured: rss20.peakMb,
+    unit: 'MB',
+    target: { kind: 'max', value: 150 },
+    detail: `peak of ${rss20.samples} samples of /proc/<pid>/status; idle ${idleRss.toFixed(0)} MB; ${rss20.result.rps.toFixed(0)} req/s${failures(rss20.result)}`,
+  });
+  say(`waited ${(await settle(server.origin)).toFixed(1)} s for the server to finish the queued requests`);
+
+  // The worst case, one request at a time on an otherwise idle server.
+  const worstJson = jsonCheck(worst.lines, PATIENT, 'en');
+  const worstForm = formCheck(worst.lines, PATIENT, 'nl');
+  say(`worst-case requests (${worst.lines.length} lines of ${LIST_LIMITS.lineLength} characters), JSON and form in turn`);
+  const times: Record<'json' | 'form', number[]> = { json: [], form: [] };
+  let worstBytes = 0;
+  const worstStarted = performance.now();
+  while (times.json.length < 7 && (times.json.length < 3 || performance.now() - worstStarted < 20_000)) {
+    for (const [kind, request] of [['json', worstJson], ['form', worstForm]] as const) {
+      const t = await timeOne(server.origin, request);
+      if (t.status !== 200) throw new Error(`the worst-case ${kind} request answered ${t.status}`);
+      if (kind === 'json') worstBytes = t.bytes;
+      times[kind].push(t.ms);
+    }
+  }
+  for (const kind of ['json', 'form'] as const) {
+    rows.push({
+      name: `worst-case request, ${kind === 'json' ? 'JSON' : 'form (HTML report)'}`,
+      measured: median(times[kind]),
+      unit: 'ms',
+      target: { kind: 'max', value: 100 },
+      detail: `median of ${times[kind].length}, slowest ${Math.max(...times[kind]).toFixed(0)} ms; ${worst.name}${kind === 'json' ? `; answer ${kbytes(worstBytes).toFixed(0)} KB; in-process its first quarter took ${worst.quarterMs.toFixed(0)} ms of CPU` : ''}`,
+    });
+  }
+
+  // /healthz while worst-case requests queue up.
+  say('/healthz during a burst of worst-case requests (4 connections, 6 s)');
+  const burst = load(server.origin, [worstJson, worstForm], { connections: 4, seconds: 6, timeoutSeconds: 120 });
+  const probes = await probeHealthz(server.origin, burst);
+  const burstResult = await burst;
+  const sortedProbes = [...probes].sort((a, b) => a - b);
+  rows.push({
+    name: '/healthz p99 during a worst-case burst',
+    measured: sortedProbes[Math.min(sortedProbes.length - 1, Math.floor(sortedProbes.length * 0.99))] ?? NaN,
+    unit: 'ms',
+    target: { kind: 'max', value: 50 },
+    detail: `${probes.length} probes, one every 250 ms, median ${median(probes).toFixed(0)} ms, slowest ${Math.max(...probes).toFixed(0)} ms; ${burstResult.ok} worst-case answers in 6 s`,
+  });
+
+  say(`waited ${(await settle(server.origin)).toFixed(1)} s for the server to finish the burst's last requests`);
+
+  // Memory at 50 connections of worst-case lists. Each connection leaves a request in the server,
+  // which works them all off before it notices that nobody waits for the answers: it is killed
+  // instead of waited for.
+  say('resident memory at 50 connections of worst-case lists (5 s)');
+  const rssWorst = await peakRss(server.pid, load(server.origin, [worstJson, worstForm], { connections: 50, seconds: 5, timeoutSeconds: 300 }));
+  rows.push({
+    name: 'RSS at 50 connections, worst-case lists',
+    measured: rssWorst.peakMb,
+    unit: 'MB',
+    target: { kind: 'max', value: 150 },
+    detail: `the same, JSON and form in turn; ${rssWorst.result.ok} answers in 5 s${failures(rssWorst.result)}`,
+  });
+  await server.stop({ kill: true });
+
+  // WORKERS=2 against one worker, both up, in alternating rounds.
+  say('WORKERS=2 against WORKERS=1: JSON check, 3 alternating rounds of 3 s each at 10 connections');
+  const one = await startServer(kbPath);
+  servers.push(one);
+  const two = await startServer(kbPath, { WORKERS: '2' });
+  servers.push(two);
+  await load(two.origin, json20, { connections: 10, seconds: 4 });
+  await load(one.origin, json20, { connections: 10, seconds: 4 });
+  const pairs: { one: LoadResult; two: LoadResult }[] = [];
+  for (let round = 0; round < 3; round++) {
+    if (round % 2 === 0) {
+      const a = await load(one.origin, json20, { connections: 10, seconds: 3 });
+      pairs.push({ one: a, two: await load(two.origin, json20, { connections: 10, seconds: 3 }) });
+    } else {
+      const b = await load(two.origin, json20, { connections: 10, seconds: 3 });
+      pairs.push({ one: await load(one.origin, json20, { connections: 10, seconds: 3 }), two: b });
+    }
+  }
+  const twoRss = rssMb(two.pid);
+  rows.push({
+    name: 'WORKERS=2 ÷ WORKERS=1, JSON check throughput',
+    measured: median(pairs.map((p) => p.two.rps / p.one.rps)),
+    unit: '×',
+    target: { kind: 'min', value: 1.6 },
+    detail: `req/s per round: 2 workers ${fmt(pairs.map((p) => p.two.rps))}; 1 worker ${fmt(pairs.map((p) => p.one.rps))}; 2 workers start in ${two.listeningMs.toFixed(0)} ms, hold ${twoRss.toFixed(0)} MB${failures(...pairs.flatMap((p) => [p.one, p.two]))}`,
+  });
+  await Promise.all([one.stop(), two.stop()]);
+
+  // The batch CLI, sized to take about ten seconds at the in-process rate.
+  const lists = Math.max(200, Math.min(5000, Math.round((stages.api * 2 * 10) / 100) * 100));
+  say(`batch CLI: ${lists} lists of 20 lines through dialysafe check - --format summary`);
+  const batch = await runBatchCli(kbPath, lists);
+  rows.push({
+    name: 'batch CLI, 20-line lists (--format summary)',
+    measured: batch.listsPerSecond,
+    unit: 'lists/s',
+    detail: `${batch.lists} lists in ${batch.seconds.toFixed(1)} s with ${batch.workers} worker threads, start-up included; ${(batch.listsPerSecond / (stages.api * batch.workers)).toFixed(2)}× the in-process rate × ${batch.workers}`,
+  });
+
+  say(`load average after: ${loadAverage()}; ${((performance.now() - benchStart) / 1000).toFixed(0)} s in all`);
+  console.log(formatTable(rows));
+  const missed = rows.filter((r) => r.target && (r.target.kind === 'min' ? r.measured < r.target.value : r.measured > r.target.value));
+  console.log(`\n${rows.filter((r) => r.target).length - missed.length} of ${rows.filter((r) => r.target).length} targets met${missed.length ? `; missed: ${missed.map((r) => r.name).join('; ')}` : ''}.`);
 }
 
-const base = median(times['10 lines'] ?? []);
-const targets: Record<string, number> = { '100 lines': 250, '100 unknown lines': 1000, '100 × 500 characters': 1000 };
-let missed = 0;
-console.log(`knowledge base load: ${loadMs.toFixed(0)} ms (target < 1000), heap ${kbHeapMb.toFixed(1)} MB`);
-if (loadMs > 1000) missed++;
-for (const [name, xs] of Object.entries(times)) {
-  const m = median(xs);
-  const target = targets[name];
-  console.log(`${name.padEnd(22)} median ${m.toFixed(1).padStart(7)} ms  (${(m / base).toFixed(1)}× 10 lines)${target ? `  target < ${target} ms` : ''}`);
-  if (target && m > target) missed++;
-}
-console.log(`resident memory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-if (missed > 0) {
-  console.error(`${missed} target(s) missed`);
+try {
+  await main();
+} catch (error) {
   process.exitCode = 1;
+  console.error(`The bench could not measure: ${(error as Error).message}`);
+} finally {
+  await Promise.all(servers.map((s) => s.stop()));
 }

@@ -1,4 +1,4 @@
-/** The request body of POST /api/v1/check (see ../shared/design/api.md). */
+/** The request body of POST /api/v1/check (contract: docs/api.md). */
 import { z } from 'zod';
 import { LANGS } from '../kb/schema.js';
 import { LIST_LIMITS, lineLength } from '../list-limits.js';

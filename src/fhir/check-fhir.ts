@@ -11,7 +11,7 @@ import { parseLine } from '../intake/parse-line.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
-import { resolveLine, resolveLines } from '../resolve/resolve.js';
+import { listResolver, resolveLines } from '../resolve/resolve.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { label, type FhirLine } from './to-line.js';
 import { unreadableText } from './texts.js';
@@ -27,7 +27,8 @@ function unreadableItem(index: number, input: string): ResolvedItem {
 
 export function assessFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase): Assessment {
   const allergies = resolveLines(patient.allergies ?? [], kb, patient);
-  const items = lines.map((l, i) => (l.line !== undefined ? resolveLine(i, l.line, kb, patient) : unreadableItem(i, inputOf(l))));
+  const resolve = listResolver(kb, patient);
+  const items = lines.map((l, i) => (l.line !== undefined ? resolve(i, l.line) : unreadableItem(i, inputOf(l))));
   return check(items, patient, kb, { allergies });
 }
 

@@ -86,9 +86,14 @@ export class NameIndex {
   near(key: string, tolerance: number): NearName[] {
     const pairs = pairsOf(key);
     const needed = pairs.length - 2 * tolerance;
-    const shared = new Map<number, number>();
-    for (const pair of new Set(pairs)) for (const n of this.byPair.get(pair) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
-    const candidates = needed > 0 ? [...shared].filter(([, count]) => count >= needed).map(([n]) => n) : this.keys.map((_, n) => n);
+    const distinct = [...new Set(pairs)];
+    // A name that shares `needed` of the key's pairs misses at most distinct − needed of them, so it
+    // holds at least one of any distinct − needed + 1 pairs: only the rarest ones are scanned.
+    const scanned = distinct
+      .map((pair) => this.byPair.get(pair) ?? [])
+      .sort((x, y) => x.length - y.length)
+      .slice(0, distinct.length - needed + 1);
+    const candidates = needed > 0 ? [...new Set(scanned.flat())] : this.keys.map((_, n) => n);
     const out: NearName[] = [];
     for (const n of candidates) {
       const candidate = this.keys[n] ?? '';

@@ -14,25 +14,50 @@ import { productDose, substanceDose } from './dose.js';
 import { findNames, suggestNames } from './match-names.js';
 import type { NameMatch, ResolvedIngredient, ResolvedItem } from './types.js';
 
-/** Runs of one to three words of `words`, with their key, for qualifier lookup. */
-function wordGroups(words: Token[]): { key: string; tokens: Token[] }[] {
-  const groups: { key: string; tokens: Token[] }[] = [];
+interface WordGroup {
+  key: string;
+  tokens: Token[];
+}
+
+/** Runs of one to three words of `words`, with their key, for qualifier lookup; one key per word. */
+function wordGroups(words: Token[]): WordGroup[] {
+  const keys = words.map((t) => nameKey(t.text));
+  const groups: WordGroup[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 1; n <= 3 && i + n <= words.length; n++) {
-      const tokens = words.slice(i, i + n);
-      groups.push({ key: nameKey(tokens.map((t) => t.text).join('')), tokens });
+      groups.push({ key: keys.slice(i, i + n).join(''), tokens: words.slice(i, i + n) });
     }
   }
   return groups;
 }
 
+/** The word groups of the words no name took, made once per line and only if a match has qualifiers. */
+type RestGroups = () => ReadonlyMap<string, Token[]>;
+
+function restGroupsOf(rest: Token[]): RestGroups {
+  let groups: Map<string, Token[]> | undefined;
+  return () => {
+    if (!groups) {
+      groups = new Map();
+      // The first group with a key counts, as when reading left to right.
+      for (const g of wordGroups(rest.filter((t) => t.kind !== 'punct'))) if (!groups.has(g.key)) groups.set(g.key, g.tokens);
+    }
+    return groups;
+  };
+}
+
 /** A form chosen by a qualifier elsewhere on the line ("Vitamin E 400 IU natural", "d-alpha"). */
-function formByQualifier(substance: Substance, rest: Token[]): { form: Form; tokens: Token[] } | undefined {
-  const groups = wordGroups(rest.filter((t) => t.kind !== 'punct'));
+function formByQualifier(substance: Substance, groupsOf: RestGroups): { form: Form; tokens: Token[] } | undefined {
+  if (!substance.forms.some((f) => f.qualifiers.length > 0)) return undefined;
+  const groups = groupsOf();
   for (const form of substance.forms) {
-    const qualifiers = new Set(form.qualifiers.map(nameKey));
-    const hit = groups.find((g) => qualifiers.has(g.key));
-    if (hit) return { form, tokens: hit.tokens };
+    let hit: Token[] | undefined;
+    for (const q of form.qualifiers) {
+      const tokens = groups.get(nameKey(q));
+      const earlier = (a: Token[], b: Token[]) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0) || a.length - b.length;
+      if (tokens && (!hit || earlier(tokens, hit) < 0)) hit = tokens;
+    }
+    if (hit) return { form, tokens: hit };
   }
   return undefined;
 }
@@ -83,7 +108,7 @@ function readAsProduct(target: NameMatch['target'], groups: Set<string>, kb: Kno
 function ingredientsOf(
   parsed: ParsedLine,
   matches: NameMatch[],
-  rest: Token[],
+  groupsOf: RestGroups,
   kb: KnowledgeBase,
   patient: Patient,
 ): ResolvedIngredient[] {
@@ -115,7 +140,7 @@ function ingredientsOf(
     if (!substance) return [];
     const formId = m.target.formId;
     const named = formId ? substance.forms.find((f) => f.id === formId) : undefined;
-    const qualified = named ?? formByQualifier(substance, rest)?.form;
+    const qualified = named ?? formByQualifier(substance, groupsOf)?.form;
     const fallback = qualified ? undefined : substance.forms.find((f) => f.id === substance.defaultForm);
     const form = qualified ?? fallback;
     const route = lineRoute ?? form?.route;
@@ -158,7 +183,13 @@ function withStrengthInName(input: string, parsed: ParsedLine, matches: NameMatc
   return undefined;
 }
 
-export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient): ResolvedItem {
+/**
+ * "Did you mean" is searched for at most this many unrecognised lines of a list: the search is the
+ * costliest step of a line, and a list of a hundred unknown names is not one a person typed.
+ */
+export const MAX_LINES_WITH_SUGGESTIONS = 20;
+
+export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient, suggest = true): ResolvedItem {
   const first = parseLine(input);
   const firstNames = findNames(input, first.nameRuns, kb);
   const blanked = withStrengthInName(input, first, firstNames.matches, kb);
@@ -178,10 +209,11 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   });
   const matches = withoutIndications(withoutIngredientsOfProducts(uniqueMatches(redirected), kb), parsed.tokens);
   const rest = found.rest.filter((t) => !usedByReadAs.has(t));
+  const groupsOf = restGroupsOf(rest);
   const qualifierTokens = new Set(
     matches.flatMap((m) => {
       const substance = m.target.kind === 'substance' ? kb.substances.get(m.target.id) : undefined;
-      return substance ? (formByQualifier(substance, rest)?.tokens ?? []) : [];
+      return substance ? (formByQualifier(substance, groupsOf)?.tokens ?? []) : [];
     }),
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
@@ -190,19 +222,30 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   const strayNumber = unread.some((t) => t.kind === 'number' || Object.hasOwn(NUMBER_WORDS, t.norm));
   const strayWord = unread.some((t) => t.kind === 'word' && !HARMLESS.has(t.norm) && !FORM_WORDS.has(t.norm));
   const gap = strayNumber ? ('stray-number' as const) : strayWord ? ('unread-words' as const) : undefined;
-  const ingredients = ingredientsOf(parsed, matches, rest, kb, patient).map((ing) => (gap ? { ...ing, dose: { gap, notes: ing.dose.notes } } : ing));
+  const ingredients = ingredientsOf(parsed, matches, groupsOf, kb, patient).map((ing) => (gap ? { ...ing, dose: { gap, notes: ing.dose.notes } } : ing));
   return {
     index,
     input,
     parsed,
     matches,
     ingredients,
-    suggestions: matches.length === 0 ? suggestNames(input, rest, kb) : [],
+    suggestions: matches.length === 0 && suggest ? suggestNames(input, rest, kb) : [],
     unread: unread.map((t) => t.text),
     tags: parsed.tags,
   };
 }
 
+/** Resolves the lines of one list, searching "did you mean" for its first unrecognised lines only. */
+export function listResolver(kb: KnowledgeBase, patient: Patient): (index: number, line: string) => ResolvedItem {
+  let searched = 0;
+  return (index, line) => {
+    const item = resolveLine(index, line, kb, patient, searched < MAX_LINES_WITH_SUGGESTIONS);
+    if (item.matches.length === 0) searched++;
+    return item;
+  };
+}
+
 export function resolveLines(lines: readonly string[], kb: KnowledgeBase, patient: Patient): ResolvedItem[] {
-  return lines.map((line, i) => resolveLine(i, line, kb, patient));
+  const resolve = listResolver(kb, patient);
+  return lines.map((line, i) => resolve(i, line));
 }

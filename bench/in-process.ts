@@ -1,0 +1,89 @@
+/** The check without HTTP, in the bench's own process: one core's throughput, and the worst-case list. */
+import { performance } from 'node:perf_hooks';
+import { presentJson } from '../src/api/present-json.js';
+import type { KnowledgeBase } from '../src/kb/knowledge-base.js';
+import { LIST_LIMITS } from '../src/list-limits.js';
+import { assess, runCheck } from '../src/run-check.js';
+import { ADVERSARIAL } from './adversarial.js';
+import { PATIENT } from './lists.js';
+
+const BASE_URL = 'http://127.0.0.1:3000';
+
+/** Calls a second over `seconds` of the clock. */
+export function rate(fn: () => unknown, seconds: number): number {
+  let n = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  while (performance.now() < until) {
+    fn();
+    n++;
+  }
+  return n / ((performance.now() - started) / 1000);
+}
+
+export interface Stages {
+  assess: number;
+  runCheck: number;
+  /** runCheck + presentJson: what the API computes for an answer. */
+  api: number;
+  /** ... and JSON.stringify, as res.json does. */
+  serialised: number;
+}
+
+/**
+ * Lists a second at each stage of the pipeline, after a warm-up of a few hundred checks (the JIT
+ * is still learning after a few dozen); the stages alternate so that drift hits all alike, and the
+ * API's stage gets twice the time of the others.
+ */
+export function stageRates(lines: readonly string[], kb: KnowledgeBase, seconds: number): Stages {
+  const stages: Record<keyof Stages, () => unknown> = {
+    assess: () => assess(lines, PATIENT, kb),
+    runCheck: () => runCheck(lines, PATIENT, kb, 'en'),
+    api: () => presentJson(runCheck(lines, PATIENT, kb, 'en'), BASE_URL),
+    serialised: () => JSON.stringify(presentJson(runCheck(lines, PATIENT, kb, 'en'), BASE_URL)),
+  };
+  const warmUntil = performance.now() + 3000;
+  for (let n = 0; n < 300 && performance.now() < warmUntil; n++) stages.serialised();
+  const sums: Stages = { assess: 0, runCheck: 0, api: 0, serialised: 0 };
+  const rounds = 3;
+  const share: Stages = { assess: 1, runCheck: 1, api: 2, serialised: 1 };
+  for (let round = 0; round < rounds; round++) {
+    for (const key of Object.keys(stages) as (keyof Stages)[]) sums[key] += rate(stages[key], (seconds / rounds / 5) * share[key]);
+  }
+  return { assess: sums.assess / rounds, runCheck: sums.runCheck / rounds, api: sums.api / rounds, serialised: sums.serialised / rounds };
+}
+
+const cpuMs = (fn: () => unknown) => {
+  const t = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(t);
+  return (used.user + used.system) / 1000;
+};
+
+const cycle = (lines: readonly string[], n: number) => Array.from({ length: n }, (_, i) => lines[i % lines.length] ?? '');
+
+export interface WorstList {
+  name: string;
+  lines: string[];
+  /** CPU ms of the quarter-length version that chose it. */
+  quarterMs: number;
+}
+
+/**
+ * The slowest list of the longest kind the API accepts, built from the pinned adversarial lines:
+ * the slowest line a hundred times, the five slowest in turn, or all of them in turn. They are
+ * compared at a quarter of the length, which ranks them the same and costs a quarter of the time.
+ */
+export function worstList(kb: KnowledgeBase): WorstList {
+  const api = (lines: readonly string[]) => presentJson(runCheck(lines, PATIENT, kb, 'en'), BASE_URL);
+  const byCost = ADVERSARIAL.map((a) => ({ line: a.line, ms: Math.min(cpuMs(() => api([a.line])), cpuMs(() => api([a.line]))) })).sort((a, b) => b.ms - a.ms);
+  const slowest = byCost.map((c) => c.line);
+  const candidates = [
+    { name: 'the slowest line a hundred times', lines: cycle(slowest.slice(0, 1), LIST_LIMITS.lines) },
+    { name: 'the five slowest lines in turn', lines: cycle(slowest.slice(0, 5), LIST_LIMITS.lines) },
+    { name: `all ${slowest.length} adversarial lines in turn`, lines: cycle(slowest, LIST_LIMITS.lines) },
+  ];
+  const quarter = LIST_LIMITS.lines / 4;
+  const timed = candidates.map((c) => ({ ...c, quarterMs: cpuMs(() => api(c.lines.slice(0, quarter))) })).sort((a, b) => b.quarterMs - a.quarterMs);
+  return timed[0]!;
+}
