@@ -4,19 +4,11 @@
  */
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { partyIncludes } from '../kb/queries.js';
-import type { Party } from '../kb/schema.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import type { InteractionFinding } from './assessment.js';
 
 /** At most this many interactions are listed; the rest are counted, so an answer stays small. */
 export const MAX_INTERACTIONS = 50;
-
-/** The substances of a line that a party names: their ids, in the line's order. */
-function namedBy(item: ResolvedItem, party: Party, kb: KnowledgeBase): string[] {
-  const ids: string[] = [];
-  for (const ing of item.ingredients) if (partyIncludes(party, ing.substance, kb.classesOf, ing.route)) ids.push(ing.substance.id);
-  return ids;
-}
 
 /** A first-party substance of one line and a different second-party substance of the other. */
 function pairIn(firsts: readonly string[], seconds: readonly string[]): [string, string] | undefined {
@@ -27,21 +19,48 @@ function pairIn(firsts: readonly string[], seconds: readonly string[]): [string,
   return undefined;
 }
 
+interface LineSides {
+  item: ResolvedItem;
+  /** The line's substances each party names: ids, in the line's order. */
+  firsts: string[];
+  seconds: string[];
+}
+
 /**
- * Each rule is matched against every line once; pairs of lines are then compared by the
- * substances each names, so a list costs lines × rules plus the pairs of lines a rule concerns.
- * Past the cap pairs are only counted.
+ * The lines each interaction may concern, found from the lines' substances through the KB's index
+ * of interaction sides, so a rule that names no line costs nothing. Rules in KB order, lines in
+ * list order.
+ */
+function linesByRule(items: readonly ResolvedItem[], kb: KnowledgeBase): Map<number, LineSides[]> {
+  const byRule = new Map<number, Map<number, LineSides>>();
+  for (const item of items) {
+    for (const ing of item.ingredients) {
+      for (const { rule, side } of kb.interactionSides.get(ing.substance.id) ?? []) {
+        const x = kb.interactions[rule];
+        if (!x || !partyIncludes(x.between[side], ing.substance, kb.classesOf, ing.route)) continue;
+        const lines = byRule.get(rule) ?? new Map<number, LineSides>();
+        byRule.set(rule, lines);
+        const line = lines.get(item.index) ?? { item, firsts: [], seconds: [] };
+        lines.set(item.index, line);
+        const ids = side === 0 ? line.firsts : line.seconds;
+        if (!ids.includes(ing.substance.id)) ids.push(ing.substance.id);
+      }
+    }
+  }
+  return new Map([...byRule].sort(([a], [b]) => a - b).map(([rule, lines]) => [rule, [...lines.values()]]));
+}
+
+/**
+ * Pairs of lines are compared by the substances each names for a rule, so a list costs its
+ * ingredients times the rules that name them, plus the pairs of lines a rule concerns. Past the
+ * cap pairs are only counted.
  */
 export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase): { found: InteractionFinding[]; more: number } {
   const found: InteractionFinding[] = [];
   let more = 0;
-  const withIngredients = items.filter((i) => i.ingredients.length > 0);
-  for (const x of kb.interactions) {
-    const [first, second] = x.between;
-    const lines = withIngredients
-      .map((item) => ({ item, firsts: namedBy(item, first, kb), seconds: namedBy(item, second, kb) }))
-      // Only lines that name either party can take part: most interactions concern no line at all.
-      .filter((l) => l.firsts.length > 0 || l.seconds.length > 0);
+  for (const [rule, lines] of linesByRule(items, kb)) {
+    const x = kb.interactions[rule];
+    if (!x) continue;
     for (let i = 0; i < lines.length; i++) {
       for (let j = i + 1; j < lines.length; j++) {
         const a = lines[i];

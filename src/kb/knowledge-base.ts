@@ -38,6 +38,28 @@ export interface KnowledgeBase {
   readonly classMembers: ReadonlyMap<string, readonly string[]>;
   /** Every name, by its key (see nameKey), with what it names. */
   readonly names: NameIndex;
+  /** Substance id → the interactions (by their index in `interactions`) and sides that may name it. */
+  readonly interactionSides: ReadonlyMap<string, readonly InteractionSide[]>;
+}
+
+export interface InteractionSide {
+  rule: number;
+  side: 0 | 1;
+}
+
+function interactionSides(interactions: readonly Interaction[], classMembers: ReadonlyMap<string, readonly string[]>): Map<string, InteractionSide[]> {
+  const sides = new Map<string, InteractionSide[]>();
+  interactions.forEach((x, rule) => {
+    x.between.forEach((party, side) => {
+      const ids = 'substance' in party ? [party.substance] : (classMembers.get(party.class) ?? []);
+      for (const id of ids) {
+        const list = sides.get(id) ?? [];
+        list.push({ rule, side: side as 0 | 1 });
+        sides.set(id, list);
+      }
+    });
+  });
+  return sides;
 }
 
 export function indexKnowledgeBase(data: KbData): KnowledgeBase {
@@ -68,5 +90,6 @@ export function indexKnowledgeBase(data: KbData): KnowledgeBase {
     contextRulesByCode: new Map(data.contextRules.map((c) => [c.code, c])),
     classMembers,
     names,
+    interactionSides: interactionSides(data.interactions, classMembers),
   };
 }

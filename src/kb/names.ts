@@ -7,14 +7,37 @@
 /** Plain ASCII needs no Unicode normalisation, which is most of the cost of a key. */
 const ASCII = /^[\x00-\x7f]*$/;
 
+/**
+ * The key of one non-ASCII character. A key is the same whether a name is decomposed whole or a
+ * character at a time (what survives is a-z and 0-9, which no neighbour changes), so each
+ * character is worked out once; the cache is capped, as a line may hold any characters at all.
+ */
+const charKeys = new Map<string, string>();
+const MAX_CACHED_CHARS = 4096;
+
+function charKey(c: string): string {
+  let key = charKeys.get(c);
+  if (key === undefined) {
+    key = c
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/µ|μ/g, 'u')
+      .replace(/[^a-z0-9]/g, '');
+    if (charKeys.size < MAX_CACHED_CHARS) charKeys.set(c, key);
+  }
+  return key;
+}
+
 export function nameKey(name: string): string {
   if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/µ|μ/g, 'u')
-    .replace(/[^a-z0-9]/g, '');
+  let key = '';
+  for (const c of name) {
+    if (c > '\x7f') key += charKey(c);
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
+    else if (c >= 'A' && c <= 'Z') key += c.toLowerCase();
+  }
+  return key;
 }
 
 /** The words and numbers of a name, as keys: "Vitamin B12" → ["vitamin", "b", "12"]. */

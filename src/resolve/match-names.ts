@@ -8,6 +8,7 @@ import { boundaries, namePieces } from '../kb/names.js';
 import type { Token } from '../intake/types.js';
 import { FILLER } from '../intake/vocabulary.js';
 import type { NameMatch, Suggestion } from './types.js';
+import { tokenPieces } from './token-keys.js';
 
 /** Upper bound on the tokens one name spans ("calcium acetate / magnesium carbonate"). */
 const MAX_NAME_TOKENS = 10;
@@ -48,7 +49,7 @@ export interface NameSearch {
  * split around the strength ("Vitamine C 1000 mg bruistablet").
  */
 export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): NameSearch {
-  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r, pieces: content(token) ? namePieces(token.text) : [] })));
+  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r, pieces: content(token) ? tokenPieces(token) : [] })));
   const matches: NameMatch[] = [];
   const rest: Token[] = [];
   let i = 0;
@@ -115,7 +116,7 @@ export function suggestNames(input: string, rest: Token[], kb: KnowledgeBase): S
       const next = words[i + length];
       // "Vitamine D": "Vitamine" alone is not the misspelling; the letter belongs to the name.
       if (!first || !last || (next && isShortQualifier(next))) continue;
-      const pieces = span.flatMap((t) => namePieces(t.text));
+      const pieces = span.flatMap(tokenPieces);
       const key = pieces.join('');
       const allowed = tolerance(key.length);
       if (allowed === 0) continue;

@@ -7,53 +7,30 @@ import { FORM_WORDS, HARMLESS, unitOf } from '../intake/vocabulary.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { ParsedLine, Token } from '../intake/types.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import { nameKey } from '../kb/names.js';
 import type { Form, ReadAs, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import { productDose, substanceDose } from './dose.js';
 import { findNames, suggestNames } from './match-names.js';
+import { kbWordKey } from './token-keys.js';
+import { WordRuns } from './word-runs.js';
 import type { NameMatch, ResolvedIngredient, ResolvedItem } from './types.js';
 
-interface WordGroup {
-  key: string;
-  tokens: Token[];
-}
+/** The runs of the words no name took, made once per line and only if a match has qualifiers. */
+type RestRuns = () => WordRuns;
 
-/** Runs of one to three words of `words`, with their key, for qualifier lookup; one key per word. */
-function wordGroups(words: Token[]): WordGroup[] {
-  const keys = words.map((t) => nameKey(t.text));
-  const groups: WordGroup[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
-      groups.push({ key: keys.slice(i, i + n).join(''), tokens: words.slice(i, i + n) });
-    }
-  }
-  return groups;
-}
-
-/** The word groups of the words no name took, made once per line and only if a match has qualifiers. */
-type RestGroups = () => ReadonlyMap<string, Token[]>;
-
-function restGroupsOf(rest: Token[]): RestGroups {
-  let groups: Map<string, Token[]> | undefined;
-  return () => {
-    if (!groups) {
-      groups = new Map();
-      // The first group with a key counts, as when reading left to right.
-      for (const g of wordGroups(rest.filter((t) => t.kind !== 'punct'))) if (!groups.has(g.key)) groups.set(g.key, g.tokens);
-    }
-    return groups;
-  };
+function restRunsOf(rest: Token[]): RestRuns {
+  let runs: WordRuns | undefined;
+  return () => (runs ??= new WordRuns(rest.filter((t) => t.kind !== 'punct')));
 }
 
 /** A form chosen by a qualifier elsewhere on the line ("Vitamin E 400 IU natural", "d-alpha"). */
-function formByQualifier(substance: Substance, groupsOf: RestGroups): { form: Form; tokens: Token[] } | undefined {
+function formByQualifier(substance: Substance, runsOf: RestRuns): { form: Form; tokens: Token[] } | undefined {
   if (!substance.forms.some((f) => f.qualifiers.length > 0)) return undefined;
-  const groups = groupsOf();
+  const runs = runsOf();
   for (const form of substance.forms) {
     let hit: Token[] | undefined;
     for (const q of form.qualifiers) {
-      const tokens = groups.get(nameKey(q));
+      const tokens = runs.first(kbWordKey(q));
       const earlier = (a: Token[], b: Token[]) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0) || a.length - b.length;
       if (tokens && (!hit || earlier(tokens, hit) < 0)) hit = tokens;
     }
@@ -99,16 +76,21 @@ function withoutIndications(matches: NameMatch[], tokens: Token[]): NameMatch[] 
   });
 }
 
-/** A product the line's words turn the match into ("zout" with "minder" is a salt substitute). */
-function readAsProduct(target: NameMatch['target'], groups: Set<string>, kb: KnowledgeBase): ReadAs | undefined {
+function hasReadAs(target: NameMatch['target'], kb: KnowledgeBase): boolean {
   const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
-  return entry?.readAs.find((r) => r.words.some((w) => groups.has(nameKey(w))));
+  return (entry?.readAs.length ?? 0) > 0;
+}
+
+/** A product the line's words turn the match into ("zout" with "minder" is a salt substitute). */
+function readAsProduct(target: NameMatch['target'], runs: WordRuns, kb: KnowledgeBase): ReadAs | undefined {
+  const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
+  return entry?.readAs.find((r) => r.words.some((w) => runs.first(kbWordKey(w)) !== undefined));
 }
 
 function ingredientsOf(
   parsed: ParsedLine,
   matches: NameMatch[],
-  groupsOf: RestGroups,
+  runsOf: RestRuns,
   kb: KnowledgeBase,
   patient: Patient,
 ): ResolvedIngredient[] {
@@ -140,7 +122,7 @@ function ingredientsOf(
     if (!substance) return [];
     const formId = m.target.formId;
     const named = formId ? substance.forms.find((f) => f.id === formId) : undefined;
-    const qualified = named ?? formByQualifier(substance, groupsOf)?.form;
+    const qualified = named ?? formByQualifier(substance, runsOf)?.form;
     const fallback = qualified ? undefined : substance.forms.find((f) => f.id === substance.defaultForm);
     const form = qualified ?? fallback;
     const route = lineRoute ?? form?.route;
@@ -196,24 +178,25 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   const parsed = blanked === undefined ? first : { ...parseLine(blanked), input };
   const found = blanked === undefined ? firstNames : findNames(input, parsed.nameRuns, kb);
   // Words anywhere on the line may turn a name into another product (readAs); they are used then.
-  const lineGroups = wordGroups(parsed.tokens.filter((t) => t.kind !== 'punct'));
-  const groupKeys = new Set(lineGroups.map((g) => g.key));
+  // Only a match whose entry has readAs words needs the line's word runs.
+  let lineRuns: WordRuns | undefined;
   const usedByReadAs = new Set<Token>();
   const redirected = found.matches.map((m): NameMatch => {
-    const r = readAsProduct(m.target, groupKeys, kb);
+    if (!hasReadAs(m.target, kb)) return m;
+    lineRuns ??= new WordRuns(parsed.tokens.filter((t) => t.kind !== 'punct'));
+    const r = readAsProduct(m.target, lineRuns, kb);
     const product = r && kb.products.get(r.product);
     if (!r || !product) return m;
-    const words = new Set(r.words.map(nameKey));
-    for (const g of lineGroups) if (words.has(g.key)) for (const t of g.tokens) usedByReadAs.add(t);
+    for (const w of r.words) for (const run of lineRuns.runs(kbWordKey(w))) for (const t of run) usedByReadAs.add(t);
     return { ...m, target: { kind: 'product', id: product.id, name: product.name.en } };
   });
   const matches = withoutIndications(withoutIngredientsOfProducts(uniqueMatches(redirected), kb), parsed.tokens);
   const rest = found.rest.filter((t) => !usedByReadAs.has(t));
-  const groupsOf = restGroupsOf(rest);
+  const runsOf = restRunsOf(rest);
   const qualifierTokens = new Set(
     matches.flatMap((m) => {
       const substance = m.target.kind === 'substance' ? kb.substances.get(m.target.id) : undefined;
-      return substance ? (formByQualifier(substance, groupsOf)?.tokens ?? []) : [];
+      return substance ? (formByQualifier(substance, runsOf)?.tokens ?? []) : [];
     }),
   );
   const unread = rest.filter((t) => t.kind !== 'punct' && !qualifierTokens.has(t));
@@ -222,7 +205,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   const strayNumber = unread.some((t) => t.kind === 'number' || Object.hasOwn(NUMBER_WORDS, t.norm));
   const strayWord = unread.some((t) => t.kind === 'word' && !HARMLESS.has(t.norm) && !FORM_WORDS.has(t.norm));
   const gap = strayNumber ? ('stray-number' as const) : strayWord ? ('unread-words' as const) : undefined;
-  const ingredients = ingredientsOf(parsed, matches, groupsOf, kb, patient).map((ing) => (gap ? { ...ing, dose: { gap, notes: ing.dose.notes } } : ing));
+  const ingredients = ingredientsOf(parsed, matches, runsOf, kb, patient).map((ing) => (gap ? { ...ing, dose: { gap, notes: ing.dose.notes } } : ing));
   return {
     index,
     input,

@@ -1,0 +1,32 @@
+/**
+ * Name keys of a line's tokens, worked out once per token however often the name search, the
+ * qualifier look-up and the readAs look-up ask for them (kept on the token, which lives as long as
+ * its line); and of the KB's own words, once per KB string.
+ */
+import { nameKey, namePieces } from '../kb/names.js';
+import type { Token } from '../intake/types.js';
+
+interface KeyedToken extends Token {
+  key?: string;
+  pieces?: string[];
+}
+
+export function tokenKey(t: KeyedToken): string {
+  return (t.key ??= nameKey(t.text));
+}
+
+export function tokenPieces(t: KeyedToken): string[] {
+  return (t.pieces ??= namePieces(t.text));
+}
+
+/** Keys of qualifiers and readAs words: a bounded set, as the KB has only so many. */
+const kbKeys = new Map<string, string>();
+
+export function kbWordKey(word: string): string {
+  let key = kbKeys.get(word);
+  if (key === undefined) {
+    key = nameKey(word);
+    kbKeys.set(word, key);
+  }
+  return key;
+}

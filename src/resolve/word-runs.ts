@@ -1,0 +1,43 @@
+/**
+ * Runs of one to three words of a line, looked up by their joined name key: how qualifiers
+ * ("natural", "d-alpha") and readAs words ("minder zout") are found. A key is matched from each
+ * word it can begin at, so a line costs its words times the keys asked for, and nothing is built
+ * for keys nobody asks about.
+ */
+import type { Token } from '../intake/types.js';
+import { tokenKey } from './token-keys.js';
+
+const MAX_RUN = 3;
+
+export class WordRuns {
+  private readonly keys: string[];
+
+  /** `words`: the line's tokens without punctuation. */
+  constructor(private readonly words: readonly Token[]) {
+    this.keys = words.map(tokenKey);
+  }
+
+  /**
+   * Every run whose keys join to `key`, earliest first and shorter first at one start. A word with
+   * no key at all (a script names are not written in) is never part of a run.
+   */
+  *runs(key: string): Generator<Token[]> {
+    if (key.length === 0) return;
+    for (let i = 0; i < this.keys.length; i++) {
+      let joined = '';
+      for (let n = 1; n <= MAX_RUN && i + n <= this.keys.length; n++) {
+        const next = this.keys[i + n - 1] ?? '';
+        if (next.length === 0) break;
+        joined += next;
+        if (joined === key) yield this.words.slice(i, i + n);
+        if (joined.length >= key.length || !key.startsWith(joined)) break;
+      }
+    }
+  }
+
+  /** The first run, reading left to right, whose keys join to `key`. */
+  first(key: string): Token[] | undefined {
+    for (const run of this.runs(key)) return run;
+    return undefined;
+  }
+}
