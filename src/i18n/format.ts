@@ -57,10 +57,22 @@ export function formatAmount(low: number, high: number, unit: DisplayUnit, lang:
   return `${formatNumber(low, lang)}–${formatNumber(high, lang)} ${u}`;
 }
 
-/** "line 1", "lines 1 and 3", "lines 1, 2 and 4" (1-based for people). */
-export function formatLines(indexes: number[], lang: Lang): string {
+/**
+ * "line 1", "lines 1 and 3", "lines 1, 2 and 4", "lines 1–5 and 9" (1-based for people): three or
+ * more lines in a row are one range, so a total over a long list is named in a few words.
+ */
+export function formatLines(indexes: readonly number[], lang: Lang): string {
   const m = messages(lang);
-  const numbers = indexes.map((i) => String(i + 1));
-  if (numbers.length === 1) return `${m.line} ${numbers[0]}`;
-  return `${m.lines} ${numbers.slice(0, -1).join(', ')} ${m.and} ${numbers[numbers.length - 1]}`;
+  const parts: string[] = [];
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === (indexes[j] ?? 0) + 1) j++;
+    const from = (indexes[i] ?? 0) + 1;
+    if (j - i >= 2) parts.push(`${from}–${(indexes[j] ?? 0) + 1}`);
+    else for (let k = i; k <= j; k++) parts.push(String((indexes[k] ?? 0) + 1));
+    i = j + 1;
+  }
+  if (parts.length === 1 && indexes.length === 1) return `${m.line} ${parts[0]}`;
+  if (parts.length === 1) return `${m.lines} ${parts[0]}`;
+  return `${m.lines} ${parts.slice(0, -1).join(', ')} ${m.and} ${parts[parts.length - 1]}`;
 }
