@@ -6,7 +6,8 @@ import type { Report } from './explain/report.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { Lang } from './kb/schema.js';
 import type { Patient } from './patient.js';
-import { resolveLines } from './resolve/resolve.js';
+import { listResolver, resolveLines } from './resolve/resolve.js';
+import { mapInSlices } from './slices.js';
 
 /** Lines and the patient's context → the Assessment (codes and numbers, no words). */
 export function assess(lines: readonly string[], patient: Patient, kb: KnowledgeBase): Assessment {
@@ -16,4 +17,12 @@ export function assess(lines: readonly string[], patient: Patient, kb: Knowledge
 
 export function runCheck(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang): Report {
   return explain(assess(lines, patient, kb), kb, lang);
+}
+
+/** runCheck as the server runs it: the lines are resolved in slices (see slices.ts). */
+export async function runCheckInSlices(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<Report> {
+  const resolve = listResolver(kb, patient);
+  const items = await mapInSlices(lines, (line, i) => resolve(i, line));
+  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+  return explain(check(items, patient, kb, { allergies }), kb, lang);
 }

@@ -2,9 +2,9 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
-import { runCheck } from '../run-check.js';
+import { runCheckInSlices } from '../run-check.js';
 import { bodyError, validationError } from '../http/errors.js';
-import { checkFhir, provenance } from '../fhir/check-fhir.js';
+import { checkFhirInSlices, provenance } from '../fhir/check-fhir.js';
 import { FHIR_BODY_LIMIT_BYTES, readFhir, TooManyResources } from '../fhir/read-body.js';
 import { fhirCheckBody } from '../fhir/resources.js';
 import { LIST_LIMITS } from '../list-limits.js';
@@ -45,7 +45,7 @@ export function fhirJsonParser(types: string[] = FHIR_JSON): RequestHandler {
     });
 }
 
-function checkFhirBody(req: Request, kb: KnowledgeBase) {
+async function checkFhirBody(req: Request, kb: KnowledgeBase) {
   const envelope = fhirCheckBody.safeParse(req.body);
   if (!envelope.success) throw validationError('the FHIR body is not valid', envelope.error.issues);
   const lang = languageOf(req);
@@ -58,14 +58,14 @@ function checkFhirBody(req: Request, kb: KnowledgeBase) {
   }
   if (reading.lines.length === 0) throw bodyError('the FHIR body holds no MedicationRequest or MedicationStatement to check');
   if (reading.lines.length > LIST_LIMITS.lines) throw bodyError(`at most ${LIST_LIMITS.lines} MedicationRequest or MedicationStatement resources can be checked at once`);
-  return { ...checkFhir(reading.lines, { allergies: reading.allergies }, kb, lang), reading, lang };
+  return { ...(await checkFhirInSlices(reading.lines, { allergies: reading.allergies }, kb, lang)), reading, lang };
 }
 
 export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
   const router = Router();
-  router.post('/check', fhirJsonParser(), (req, res) => {
+  router.post('/check', fhirJsonParser(), async (req, res) => {
     if (req.is(FHIR_JSON)) {
-      const { report, reading, lang } = checkFhirBody(req, kb);
+      const { report, reading, lang } = await checkFhirBody(req, kb);
       const json = presentJson(report, originOf(req, publicBaseUrl));
       res.json({
         ...json,
@@ -83,7 +83,7 @@ export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
     const parsed = checkRequest.safeParse(req.body);
     if (!parsed.success) throw validationError('the request is not valid', parsed.error.issues);
     const { items, patient, lang } = parsed.data;
-    res.json(presentJson(runCheck(items, patient, kb, lang), originOf(req, publicBaseUrl)));
+    res.json(presentJson(await runCheckInSlices(items, patient, kb, lang), originOf(req, publicBaseUrl)));
   });
   return router;
 }

@@ -3,7 +3,7 @@
  * patient's current medicines and previous reactions — prefetched, else fetched from the client's
  * FHIR server, else left out with a card that says so — and turned into cards.
  */
-import { checkFhir } from '../fhir/check-fhir.js';
+import { checkFhirInSlices } from '../fhir/check-fhir.js';
 import { readFhir, type FhirReading } from '../fhir/read-body.js';
 import type { FhirLine } from '../fhir/to-line.js';
 import { bodyError } from '../http/errors.js';
@@ -87,7 +87,7 @@ export async function checkOrders(request: HookRequest, o: CheckOptions): Promis
 
   const room = LIST_LIMITS.lines - drafts.lines.length;
   const lines = [...drafts.lines, ...currentLines.slice(0, room)];
-  const { assessment, report } = checkFhir(lines, { allergies }, o.kb, o.lang);
+  const { assessment, report } = await checkFhirInSlices(lines, { allergies }, o.kb, o.lang);
   const issued = findingCards({ assessment, report, lines, targets, kb: o.kb, lang: o.lang, baseUrl: o.baseUrl });
 
   const notices: Card[] = [];

@@ -15,6 +15,7 @@ import { listResolver, resolveLines } from '../resolve/resolve.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { label, type FhirLine } from './to-line.js';
 import { unreadableText } from './texts.js';
+import { mapInSlices } from '../slices.js';
 
 /** What the line of a resource that could not be read shows: the resource it stands for. */
 export function inputOf(line: FhirLine): string {
@@ -25,16 +26,24 @@ function unreadableItem(index: number, input: string): ResolvedItem {
   return { index, input, parsed: parseLine(''), matches: [], ingredients: [], suggestions: [], unread: [], tags: [] };
 }
 
-export function assessFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase): Assessment {
-  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+function fhirResolver(kb: KnowledgeBase, patient: Patient): (l: FhirLine, index: number) => ResolvedItem {
   const resolve = listResolver(kb, patient);
-  const items = lines.map((l, i) => (l.line !== undefined ? resolve(i, l.line) : unreadableItem(i, inputOf(l))));
-  return check(items, patient, kb, { allergies });
+  return (l, i) => (l.line !== undefined ? resolve(i, l.line) : unreadableItem(i, inputOf(l)));
+}
+
+function checked(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, lang: Lang): { assessment: Assessment; report: Report } {
+  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+  const assessment = check(items, patient, kb, { allergies });
+  return { assessment, report: explain(assessment, kb, lang) };
 }
 
 export function checkFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): { assessment: Assessment; report: Report } {
-  const assessment = assessFhir(lines, patient, kb);
-  return { assessment, report: explain(assessment, kb, lang) };
+  return checked(lines.map(fhirResolver(kb, patient)), patient, kb, lang);
+}
+
+/** checkFhir as the server runs it: the resources' lines are resolved in slices (see slices.ts). */
+export async function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<{ assessment: Assessment; report: Report }> {
+  return checked(await mapInSlices(lines, fhirResolver(kb, patient)), patient, kb, lang);
 }
 
 /** What each item of a FHIR check carries beyond the JSON report: where it came from and how it was read. */

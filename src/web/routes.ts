@@ -2,7 +2,7 @@
 import { Router, type Response } from 'express';
 import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import { runCheck } from '../run-check.js';
+import { runCheckInSlices } from '../run-check.js';
 import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
 import { formView } from './form-view.js';
 import { writeSavedList } from './saved-list.js';
@@ -51,7 +51,7 @@ export function webRouter(kb: KnowledgeBase): Router {
       .send(writeSavedList(form.values, messages(options.lang).ui.form.savedListHeading(day)));
   });
 
-  router.post('/check', (req, res) => {
+  router.post('/check', async (req, res) => {
     // The form's "show the result for" choice comes in the body; afterwards the URL carries it.
     const bodyView = (req.body as { view?: unknown } | undefined)?.view;
     const options = readOptions({ ...req.query, ...(typeof bodyView === 'string' ? { view: bodyView } : {}) });
@@ -60,7 +60,7 @@ export function webRouter(kb: KnowledgeBase): Router {
       renderForm(res, kb, options, form.values, form.errors, 400);
       return;
     }
-    const report = runCheck(form.lines, form.patient, kb, options.lang);
+    const report = await runCheckInSlices(form.lines, form.patient, kb, options.lang);
     res.render('report', {
       ...pageLocals(options, kb),
       values: form.values,
