@@ -75,7 +75,10 @@ function parse(source: string): Node {
         i++;
         atom = { kind: 'repeat', node: atom, min: q === '+' ? 1 : 0, max: q === '?' ? 1 : Infinity };
       }
-      items.push(atom);
+      // Letters in a row are one node: the prefixes of a pattern are then extended a word at a time.
+      const previous = items[items.length - 1];
+      if (atom.kind === 'char' && previous?.kind === 'char') previous.c += atom.c;
+      else items.push(atom);
     }
     return { kind: 'seq', items };
   };
@@ -99,6 +102,8 @@ function follow(node: Node, from: Prefixes): Prefixes | undefined {
   const open = [...from].filter(([, ended]) => ended < DEPTH);
   for (const [text, ended] of from) if (ended >= DEPTH) add(text, ended);
   if (open.length === 0) return out;
+  // follow never changes the prefixes it is given: one copy serves every branch.
+  const openMap: Prefixes = open.length === from.size ? from : new Map(open);
   switch (node.kind) {
     case 'char':
       for (const [text, ended] of open) add(text + node.c, ended);
@@ -110,24 +115,35 @@ function follow(node: Node, from: Prefixes): Prefixes | undefined {
       for (const [text, ended] of open) add(text, ended);
       break;
     case 'seq': {
-      let acc: Prefixes | undefined = new Map(open);
+      // A prefix that has its two tokens is done: the rest of the sequence cannot change it.
+      let acc: Prefixes = openMap;
       for (const item of node.items) {
-        acc = acc && follow(item, acc);
-        if (!acc || acc.size > TOO_MANY) return undefined;
+        const stillOpen: Prefixes = new Map();
+        for (const [text, ended] of acc) {
+          if (ended >= DEPTH) add(text, ended);
+          else stillOpen.set(text, ended);
+        }
+        if (stillOpen.size === 0) {
+          acc = stillOpen;
+          break;
+        }
+        const next = follow(item, stillOpen);
+        if (!next || next.size + out.size > TOO_MANY) return undefined;
+        acc = next;
       }
       for (const [text, ended] of acc) add(text, ended);
       break;
     }
     case 'alt':
       for (const option of node.options) {
-        const next = follow(option, new Map(open));
+        const next = follow(option, openMap);
         if (!next) return undefined;
         for (const [text, ended] of next) add(text, ended);
       }
       break;
     case 'repeat': {
       if (node.min === 0) for (const [text, ended] of open) add(text, ended);
-      let acc: Prefixes | undefined = new Map(open);
+      let acc: Prefixes | undefined = openMap;
       for (let n = 1; n <= Math.min(node.max, 3); n++) {
         acc = follow(node.node, new Map([...acc].filter(([, ended]) => ended < DEPTH)));
         if (!acc) return undefined;
