@@ -7,7 +7,7 @@ import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { Lang } from './kb/schema.js';
 import type { Patient } from './patient.js';
 import { listResolver, resolveLines } from './resolve/resolve.js';
-import { mapInSlices } from './slices.js';
+import { inTurn, Slices } from './slices.js';
 
 /** Lines and the patient's context → the Assessment (codes and numbers, no words). */
 export function assess(lines: readonly string[], patient: Patient, kb: KnowledgeBase): Assessment {
@@ -19,10 +19,15 @@ export function runCheck(lines: readonly string[], patient: Patient, kb: Knowled
   return explain(assess(lines, patient, kb), kb, lang);
 }
 
-/** runCheck as the server runs it: the lines are resolved in slices (see slices.ts). */
-export async function runCheckInSlices(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<Report> {
-  const resolve = listResolver(kb, patient);
-  const items = await mapInSlices(lines, (line, i) => resolve(i, line));
-  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
-  return explain(check(items, patient, kb, { allergies }), kb, lang);
+/** runCheck as the server runs it: in its turn, and in slices (see slices.ts), a line or a stage at a time. */
+export function runCheckInSlices(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices = new Slices()): Promise<Report> {
+  return inTurn(async () => {
+    const resolve = listResolver(kb, patient);
+    const items = await slices.map(lines, (line, i) => resolve(i, line));
+    const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+    await slices.pause();
+    const assessment = check(items, patient, kb, { allergies });
+    await slices.pause();
+    return explain(assessment, kb, lang);
+  });
 }

@@ -3,6 +3,7 @@ import express, { Router, type Request, type RequestHandler } from 'express';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
 import { runCheckInSlices } from '../run-check.js';
+import { Slices } from '../slices.js';
 import { bodyError, validationError } from '../http/errors.js';
 import { checkFhirInSlices, provenance } from '../fhir/check-fhir.js';
 import { FHIR_BODY_LIMIT_BYTES, readFhir, TooManyResources } from '../fhir/read-body.js';
@@ -83,7 +84,10 @@ export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
     const parsed = checkRequest.safeParse(req.body);
     if (!parsed.success) throw validationError('the request is not valid', parsed.error.issues);
     const { items, patient, lang } = parsed.data;
-    res.json(presentJson(await runCheckInSlices(items, patient, kb, lang), originOf(req, publicBaseUrl)));
+    const slices = new Slices();
+    const report = await runCheckInSlices(items, patient, kb, lang, slices);
+    await slices.pause();
+    res.json(presentJson(report, originOf(req, publicBaseUrl)));
   });
   return router;
 }

@@ -15,7 +15,7 @@ import { listResolver, resolveLines } from '../resolve/resolve.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { label, type FhirLine } from './to-line.js';
 import { unreadableText } from './texts.js';
-import { mapInSlices } from '../slices.js';
+import { inTurn, Slices } from '../slices.js';
 
 /** What the line of a resource that could not be read shows: the resource it stands for. */
 export function inputOf(line: FhirLine): string {
@@ -41,9 +41,14 @@ export function checkFhir(lines: readonly FhirLine[], patient: Patient, kb: Know
   return checked(lines.map(fhirResolver(kb, patient)), patient, kb, lang);
 }
 
-/** checkFhir as the server runs it: the resources' lines are resolved in slices (see slices.ts). */
-export async function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<{ assessment: Assessment; report: Report }> {
-  return checked(await mapInSlices(lines, fhirResolver(kb, patient)), patient, kb, lang);
+/** checkFhir as the server runs it: in its turn, the resources' lines resolved in slices (see slices.ts). */
+export function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<{ assessment: Assessment; report: Report }> {
+  return inTurn(async () => {
+    const slices = new Slices();
+    const items = await slices.map(lines, fhirResolver(kb, patient));
+    await slices.pause();
+    return checked(items, patient, kb, lang);
+  });
 }
 
 /** What each item of a FHIR check carries beyond the JSON report: where it came from and how it was read. */

@@ -3,6 +3,7 @@ import { Router, type Response } from 'express';
 import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { runCheckInSlices } from '../run-check.js';
+import { Slices } from '../slices.js';
 import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
 import { formView } from './form-view.js';
 import { writeSavedList } from './saved-list.js';
@@ -60,12 +61,12 @@ export function webRouter(kb: KnowledgeBase): Router {
       renderForm(res, kb, options, form.values, form.errors, 400);
       return;
     }
-    const report = await runCheckInSlices(form.lines, form.patient, kb, options.lang);
-    res.render('report', {
-      ...pageLocals(options, kb),
-      values: form.values,
-      report: reportView(report, options, new Date()),
-    });
+    const slices = new Slices();
+    const report = await runCheckInSlices(form.lines, form.patient, kb, options.lang, slices);
+    await slices.pause();
+    const view = reportView(report, options, new Date());
+    await slices.pause();
+    res.render('report', { ...pageLocals(options, kb), values: form.values, report: view });
   });
 
   return router;
