@@ -21,18 +21,33 @@ export function writeSavedList(values: { items: string } & Partial<Record<Field,
   return `${out.join('\n')}\n`;
 }
 
-/** The medicine lines and the fields a text holds; lines starting with "#" are never medicines. */
+/** The heading writeSavedList puts first, in either language ("# DialySafe list of …", "# DialySafe-lijst van …"). */
+const HEADING = /^#\s*DialySafe\b/i;
+
+/**
+ * Whether a line is one of a saved list's own: its heading or a "# field: value" setting. Any other
+ * line, "#3 Kinine 200 mg" too, is a medicine line and is checked, so nothing typed is dropped.
+ */
+export function isSavedListLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (HEADING.test(trimmed)) return true;
+  const field = SETTING.exec(trimmed)?.[1];
+  return field !== undefined && FIELDS.has(field);
+}
+
+/** The medicine lines and the fields a text holds. */
 export function readSavedList(text: string): { lines: string[]; fields: Partial<Record<Field, string>> } {
   const lines: string[] = [];
   const fields: Partial<Record<Field, string>> = {};
   for (const line of text.split(/\r\n|\r|\n/)) {
-    if (!line.trimStart().startsWith('#')) {
+    if (!isSavedListLine(line)) {
       if (line.trim().length > 0) lines.push(line.trimEnd());
       continue;
     }
+    if (HEADING.test(line.trim())) continue;
     const m = SETTING.exec(line.trim());
     const field = m?.[1];
-    if (!m || !field || !FIELDS.has(field)) continue;
+    if (!m || !field) continue;
     const key = field as Field;
     const value = (m[2] ?? '').trim();
     fields[key] = key === 'allergies' && fields.allergies ? `${fields.allergies}\n${value}` : value;

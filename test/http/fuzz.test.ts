@@ -21,6 +21,7 @@ import { createApp } from '../../src/app.js';
 import { lineLength } from '../../src/list-limits.js';
 import { BOUNDS } from '../../src/patient.js';
 import { projectRoot } from '../../src/paths.js';
+import { isSavedListLine } from '../../src/web/saved-list.js';
 import { testKb } from '../helpers/kb.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
@@ -467,13 +468,13 @@ const formFields = fc
   });
 const pageQuery = fc.oneof(fc.constantFrom('', '?lang=nl&view=pro', '?lang=en&view=patient&sort=input', '?lang=xx&view=&sort=zz'), fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).map((q) => `?${encodeURIComponent(q)}=${encodeURIComponent(q)}`));
 
-/** The medicine lines the form checks, read as readCheckForm reads them: "#" lines are saved-list settings. */
+/** The medicine lines the form checks, read as readCheckForm reads them: a saved list's heading and settings are not medicines. */
 function formLines(body: URLSearchParams): string[] {
   return body
     .getAll('items')
     .join('\n')
     .split(/\r\n|\r|\n/)
-    .filter((l) => !l.trimStart().startsWith('#') && l.trim().length > 0)
+    .filter((l) => !isSavedListLine(l) && l.trim().length > 0)
     .map((l) => l.trimEnd());
 }
 

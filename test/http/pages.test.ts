@@ -189,6 +189,13 @@ describe('correcting a list', () => {
     expect(lineVerdicts(second)[1]).toBe('! Caution');
   });
 
+  it('checks a pasted line that starts with "#", and reads only a saved list\'s heading and settings as such', async () => {
+    const items = ['# DialySafe list of 2026-12-01. Open it with "Open a saved list" on the form, or paste it into the list.', '# modality: hd', '#3 Kinine 200 mg a.n.', 'Foobarex 10 mg'].join('\n');
+    const doc = html((await submit({ items }, '?sort=input')).text);
+    expect(lineInputs(doc)).toEqual(['#3 Kinine 200 mg a.n.', 'Foobarex 10 mg']);
+    expect(lineVerdicts(doc)).toHaveLength(2);
+  });
+
   it('"edit this list" brings back the form with every line and field', async () => {
     const res = await request(app).post('/edit?lang=en').type('form').send({ items: 'Kinine 250 mg\nFoobarex', weightGainKg: '3,2', modality: 'pd' });
     const doc = html(res.text);

@@ -20,9 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-// The slowest lines found; a form line starting with "#" is a saved list's setting, so none is used.
-const slow = ADVERSARIAL.map((a) => a.line).filter((l) => !l.trimStart().startsWith('#'));
-const longList = Array.from({ length: LIST_LIMITS.lines }, (_, i) => slow[i % slow.length] ?? '');
+const longList = Array.from({ length: LIST_LIMITS.lines }, (_, i) => ADVERSARIAL[i % ADVERSARIAL.length]?.line ?? '');
 
 /**
  * POSTs `body`; `sent` resolves once the whole body has been handed to the socket, `answered` when
