@@ -81,10 +81,24 @@ function hasReadAs(target: NameMatch['target'], kb: KnowledgeBase): boolean {
   return (entry?.readAs.length ?? 0) > 0;
 }
 
+/**
+ * The runs of the line that are a readAs word. A word that is a number with a sign ("-30%") must be
+ * written with its percent sign: "zout 30 g" is salt weighed, not a salt with 30% less sodium.
+ */
+function readAsRuns(word: string, runs: WordRuns, tokens: readonly Token[]): Token[][] {
+  const key = kbWordKey(word);
+  const found = [...runs.runs(key)];
+  if (!/^\d+$/.test(key) || !word.includes('%')) return found;
+  return found.filter((run) => {
+    const last = run[run.length - 1];
+    return tokens.find((t) => last !== undefined && t.start >= last.end)?.text === '%';
+  });
+}
+
 /** A product the line's words turn the match into ("zout" with "minder" is a salt substitute). */
-function readAsProduct(target: NameMatch['target'], runs: WordRuns, kb: KnowledgeBase): ReadAs | undefined {
+function readAsProduct(target: NameMatch['target'], runs: WordRuns, tokens: readonly Token[], kb: KnowledgeBase): ReadAs | undefined {
   const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
-  return entry?.readAs.find((r) => r.words.some((w) => runs.first(kbWordKey(w)) !== undefined));
+  return entry?.readAs.find((r) => r.words.some((w) => readAsRuns(w, runs, tokens).length > 0));
 }
 
 function ingredientsOf(
@@ -184,10 +198,10 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   const redirected = found.matches.map((m): NameMatch => {
     if (!hasReadAs(m.target, kb)) return m;
     lineRuns ??= new WordRuns(parsed.tokens.filter((t) => t.kind !== 'punct'));
-    const r = readAsProduct(m.target, lineRuns, kb);
+    const r = readAsProduct(m.target, lineRuns, parsed.tokens, kb);
     const product = r && kb.products.get(r.product);
     if (!r || !product) return m;
-    for (const w of r.words) for (const run of lineRuns.runs(kbWordKey(w))) for (const t of run) usedByReadAs.add(t);
+    for (const w of r.words) for (const run of readAsRuns(w, lineRuns, parsed.tokens)) for (const t of run) usedByReadAs.add(t);
     return { ...m, target: { kind: 'product', id: product.id, name: product.name.en } };
   });
   const matches = withoutIndications(withoutIngredientsOfProducts(uniqueMatches(redirected), kb), parsed.tokens);

@@ -38,6 +38,14 @@ describe('D1: potassium salt substitutes are recognised by brand and wording', (
     },
   );
 
+  it.each(['Zout -30% 1 theelepel per dag', 'Jozo zout −50%', 'zout 30% minder natrium'])('"%s": a percentage less sodium makes it a salt substitute', (line) => {
+    expect(checkOne(line).codes).toContain('potassium.salt-substitute');
+  });
+
+  it.each(['Zout 30 g per dag', 'zout 50 g', 'Keukenzout 70 mg'])('"%s": a weight of salt is salt, not a salt substitute with that percentage less sodium', (line) => {
+    expect(substanceIds(line)).not.toContain('potassium');
+  });
+
   it.each(['Maggi bouillon minder zout', 'Knorr minder zout', 'bouillonblokjes minder zout'])(
     '"%s" is low-sodium bouillon, not ordinary bouillon',
     (line) => {
