@@ -37,11 +37,7 @@ function checked(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, lan
   return { assessment, report: explain(assessment, kb, lang) };
 }
 
-export function checkFhir(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): { assessment: Assessment; report: Report } {
-  return checked(lines.map(fhirResolver(kb, patient)), patient, kb, lang);
-}
-
-/** checkFhir as the server runs it: in its turn, the resources' lines resolved in slices (see slices.ts). */
+/** Checks the lines read from FHIR resources, in its turn, the lines resolved in slices (see slices.ts). */
 export function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<{ assessment: Assessment; report: Report }> {
   return inTurn(async () => {
     const slices = new Slices();

@@ -7,7 +7,7 @@ import { FORM_WORDS, HARMLESS, unitOf } from '../intake/vocabulary.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { ParsedLine, Token } from '../intake/types.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
-import type { Form, ReadAs, Substance } from '../kb/schema.js';
+import type { Form, Product, ReadAs, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 import { productDose, substanceDose } from './dose.js';
 import { findNames, suggestNames } from './match-names.js';
@@ -76,9 +76,8 @@ function withoutIndications(matches: NameMatch[], tokens: Token[]): NameMatch[] 
   });
 }
 
-function hasReadAs(target: NameMatch['target'], kb: KnowledgeBase): boolean {
-  const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
-  return (entry?.readAs.length ?? 0) > 0;
+function entryOf(target: NameMatch['target'], kb: KnowledgeBase): Substance | Product | undefined {
+  return target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
 }
 
 /**
@@ -97,8 +96,7 @@ function readAsRuns(word: string, runs: WordRuns, tokens: readonly Token[]): Tok
 
 /** A product the line's words turn the match into ("zout" with "minder" is a salt substitute). */
 function readAsProduct(target: NameMatch['target'], runs: WordRuns, tokens: readonly Token[], kb: KnowledgeBase): ReadAs | undefined {
-  const entry = target.kind === 'substance' ? kb.substances.get(target.id) : kb.products.get(target.id);
-  return entry?.readAs.find((r) => r.words.some((w) => readAsRuns(w, runs, tokens).length > 0));
+  return entryOf(target, kb)?.readAs.find((r) => r.words.some((w) => readAsRuns(w, runs, tokens).length > 0));
 }
 
 function ingredientsOf(
@@ -196,7 +194,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   let lineRuns: WordRuns | undefined;
   const usedByReadAs = new Set<Token>();
   const redirected = found.matches.map((m): NameMatch => {
-    if (!hasReadAs(m.target, kb)) return m;
+    if ((entryOf(m.target, kb)?.readAs.length ?? 0) === 0) return m;
     lineRuns ??= new WordRuns(parsed.tokens.filter((t) => t.kind !== 'punct'));
     const r = readAsProduct(m.target, lineRuns, parsed.tokens, kb);
     const product = r && kb.products.get(r.product);
