@@ -131,6 +131,11 @@ const schema = z
       })
       .pipe(z.record(z.string().min(1), z.url({ protocol: /^https?$/, error: 'each issuer needs the http(s) URL of its JWKS' })))
       .optional(),
+    /**
+     * Compress answers for clients that ask (Accept-Encoding: br, gzip). "off" when a proxy in
+     * front compresses them already.
+     */
+    COMPRESSION: z.enum(['on', 'off']).default('on'),
     /** Processes serving requests (node:cluster); 1 serves from this process. */
     WORKERS: workers,
     /** Open connections one process holds at most; more are closed as they arrive. */

@@ -40,6 +40,7 @@ export function serve(config: Config): void {
     logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
+    compress: config.COMPRESSION === 'on',
     ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
     ...(config.CDS_TRUSTED_ISSUERS ? { cdsHooks: { trustedIssuers: config.CDS_TRUSTED_ISSUERS } } : {}),
   });
