@@ -1,5 +1,6 @@
 /** Load on the running server with autocannon, and single requests timed from send to the last byte. */
 import autocannon from 'autocannon';
+import { request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { healthz, type HttpRequest } from './requests.js';
 
@@ -52,6 +53,28 @@ export async function timeOne(origin: string, request: HttpRequest): Promise<Tim
   const res = await fetch(`${origin}${request.path}`, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
   const body = await res.arrayBuffer();
   return { ms: performance.now() - started, status: res.status, bytes: body.byteLength };
+}
+
+/**
+ * The bytes of an answer as they travel, in one content coding (`identity`: uncompressed); fetch
+ * would hand back the decompressed body. Rejects when the server answers in another coding.
+ */
+export function wireBytes(origin: string, request: HttpRequest, encoding: 'identity' | 'gzip' | 'br'): Promise<number> {
+  const url = new URL(request.path, origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: request.method, headers: { ...request.headers, 'accept-encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => {
+        const sent = res.headers['content-encoding'] ?? 'identity';
+        if (res.statusCode !== 200) reject(new Error(`${request.method} ${request.path} answered ${res.statusCode}`));
+        else if (sent !== encoding) reject(new Error(`${request.path} was asked for ${encoding} and answered in ${sent}`));
+        else resolve(bytes);
+      });
+    });
+    req.on('error', reject);
+    req.end(request.body);
+  });
 }
 
 /**

@@ -9,10 +9,13 @@ export interface HttpRequest {
   body?: string;
 }
 
-export const healthz: HttpRequest = { method: 'GET', path: '/healthz', headers: {} };
+/** What a browser, or a fetch-based client, says it can decompress: the checks are sent compressed. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+export const healthz: HttpRequest = { method: 'GET', path: '/healthz', headers: { 'accept-encoding': ACCEPT_ENCODING } };
 
 export function jsonCheck(items: readonly string[], patient: Patient, lang: Lang = 'en'): HttpRequest {
-  return { method: 'POST', path: '/api/v1/check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang, patient, items }) };
+  return { method: 'POST', path: '/api/v1/check', headers: { 'content-type': 'application/json', 'accept-encoding': ACCEPT_ENCODING }, body: JSON.stringify({ lang, patient, items }) };
 }
 
 const FORM_NUMBER = (n: number | undefined, lang: Lang) => (n === undefined ? '' : lang === 'nl' ? String(n).replace('.', ',') : String(n));
@@ -42,7 +45,7 @@ export function formCheck(items: readonly string[], patient: Patient, lang: Lang
   return {
     method: 'POST',
     path: `/check?lang=${lang}&view=pro`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-encoding': ACCEPT_ENCODING },
     body: new URLSearchParams(fields).toString(),
   };
 }

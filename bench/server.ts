@@ -61,10 +61,10 @@ export interface RunningServer {
 
 /** The environment the bench gives every server: no rate limit to speak of, everything else the default. */
 function serverEnv(kbPath: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KB_PATH: kbPath, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000000', MAX_CONNECTIONS_PER_CLIENT: '1000', ...extra };
-  // The bench itself runs under tsx; the server must not.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The bench itself runs under tsx; the server must not (unless `extra` gives it options of its own).
   delete env.NODE_OPTIONS;
-  return env;
+  return { ...env, KB_PATH: kbPath, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000000', MAX_CONNECTIONS_PER_CLIENT: '1000', ...extra };
 }
 
 export async function startServer(kbPath: string, extra: Record<string, string> = {}): Promise<RunningServer> {
