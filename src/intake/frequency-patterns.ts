@@ -156,9 +156,17 @@ const COUNTED_TIME = (Object.entries(TIMES_OF_DAY) as [TimeOfDay, string][]).map
 
 export function scheduledDoses(s: Scanner): ScheduledDose[] {
   const labels: TimeOfDay[] = ['morning', 'noon', 'evening', 'bedtime'];
-  const someDose = (m: Match, most: number) => numbers(m).every((n) => n <= most) && numbers(m).some((n) => n > 0);
-  const perGrid = (m: Match, unit?: string) =>
-    numbers(m).flatMap((n, i) => (n > 0 ? [{ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text, ...(unit ? { unit } : {}) }] : []));
+  const someDose = (m: Match, most: number) => {
+    const n = numbers(m);
+    return n.every((x) => x <= most) && n.some((x) => x > 0);
+  };
+  const perGrid = (m: Match, unit?: string) => {
+    const doses: ScheduledDose[] = [];
+    numbers(m).forEach((n, i) => {
+      if (n > 0) doses.push({ label: labels[i] ?? 'bedtime', count: fixed(n), text: m.text, ...(unit ? { unit } : {}) });
+    });
+    return doses;
+  };
   const doses = [
     ...s.take(GRID_AMOUNT, (m) => someDose(m, MAX_GRID_AMOUNT)).flatMap((m) => perGrid(m, m.groups.u)),
     ...s.take(GRID, (m) => someDose(m, MAX_COUNT)).flatMap((m) => perGrid(m)),

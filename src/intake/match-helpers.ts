@@ -5,7 +5,9 @@ import type { Amount, Interval } from './types.js';
 import { unitOf } from './vocabulary.js';
 
 export function numbers(m: Match): number[] {
-  return m.tokens.flatMap((t) => (t.kind === 'number' && t.value !== undefined ? [t.value] : []));
+  const values: number[] = [];
+  for (const t of m.tokens) if (t.kind === 'number' && t.value !== undefined) values.push(t.value);
+  return values;
 }
 
 /** The interval written in group `name` of a match, taking numbers from `from` on. */

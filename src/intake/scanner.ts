@@ -21,6 +21,11 @@ export interface Pattern {
    * tokens t and u; undefined when that cannot be worked out, and the pattern is tried everywhere.
    */
   readonly starts: ReadonlySet<string> | undefined;
+  /**
+   * Text every match contains one of ("mg", "maaltijd", "#"): a line without any of them is not
+   * tried at all. Undefined when nothing is known to be required.
+   */
+  readonly required: readonly string[] | undefined;
 }
 
 /** Character classes and dots could match any word: such a pattern is tried at every token. */
@@ -169,19 +174,85 @@ function beginnings(source: string): Set<string> | undefined {
   return new Set([...prefixes.keys()].map((t) => t.trimEnd()).filter((t) => t.length > 0));
 }
 
-/** Where each pattern may begin, by a token's piece or a pair of pieces: filled as patterns are made. */
-const byBeginning = new Map<string, number[]>();
+/** How much a requirement narrows the lines a pattern is tried on: its shortest text, then fewer texts. */
+function selectivity(texts: readonly string[]): number {
+  const shortest = Math.min(...texts.map((t) => (t === '#' ? 0.5 : t.length)));
+  return shortest - texts.length / 1000;
+}
+
+/** Literal text any match of `node` contains one of; undefined when nothing is known to be required. */
+function requiredText(node: Node): string[] | undefined {
+  switch (node.kind) {
+    case 'char':
+      return [node.c];
+    case 'space':
+    case 'empty':
+      return undefined;
+    case 'repeat':
+      return node.min === 0 ? undefined : requiredText(node.node);
+    case 'alt': {
+      const texts: string[] = [];
+      for (const option of node.options) {
+        const r = requiredText(option);
+        if (!r) return undefined;
+        texts.push(...r);
+      }
+      return [...new Set(texts)];
+    }
+    case 'seq': {
+      let best: string[] | undefined;
+      for (const item of node.items) {
+        const r = requiredText(item);
+        if (r && (!best || selectivity(r) > selectivity(best))) best = r;
+      }
+      return best;
+    }
+  }
+}
+
+function required(source: string): string[] | undefined {
+  return WILDCARD.test(source) ? undefined : requiredText(parse(source));
+}
+
+/**
+ * Where each pattern may begin: a tree of pieces, one level per token, holding at each node the
+ * patterns whose beginning ends there. Filled as patterns are made.
+ */
+interface BeginningNode {
+  readonly ids: number[];
+  readonly next: Map<string, BeginningNode>;
+}
+const beginningTree: BeginningNode = { ids: [], next: new Map() };
 let patterns = 0;
 
-export function pattern(source: string): Pattern {
-  const p: Pattern = { id: patterns++, source, sticky: new RegExp(`(?:${source})(?= |$)`, 'uy'), starts: beginnings(source) };
-  for (const b of p.starts ?? []) {
-    const ids = byBeginning.get(b) ?? [];
-    ids.push(p.id);
-    byBeginning.set(b, ids);
+function addBeginning(beginning: string, id: number): void {
+  let node = beginningTree;
+  for (const piece of beginning.split(' ')) {
+    let child = node.next.get(piece);
+    if (!child) {
+      child = { ids: [], next: new Map() };
+      node.next.set(piece, child);
+    }
+    node = child;
   }
+  node.ids.push(id);
+}
+
+const made: Pattern[] = [];
+
+/** Every pattern made so far (the intake's, once parse-line is loaded): for tests of the scanner's indexes. */
+export function patternsMade(): readonly Pattern[] {
+  return made;
+}
+
+export function pattern(source: string): Pattern {
+  const p: Pattern = { id: patterns++, source, sticky: new RegExp(`(?:${source})(?= |$)`, 'uy'), starts: beginnings(source), required: required(source) };
+  for (const b of p.starts ?? []) addBeginning(b, p.id);
+  made.push(p);
   return p;
 }
+
+const NO_GROUPS: Record<string, string | undefined> = Object.freeze({});
 
 export interface Match {
   tokens: Token[];
@@ -195,8 +266,10 @@ export class Scanner {
   private readonly starts: number[] = [];
   private readonly pieces: string[] = [];
   /** Pattern id → the tokens where it may begin, in order. */
-  private readonly candidates = new Map<number, number[]>();
+  private readonly candidates: (number[] | undefined)[] = [];
   readonly taken: boolean[];
+  /** Every token: where a pattern whose beginnings are not known is tried. */
+  private readonly everywhere: number[];
 
   constructor(
     readonly input: string,
@@ -210,20 +283,21 @@ export class Scanner {
       offset += piece.length + 1;
     }
     this.canonical = this.pieces.join(' ');
-    // One look-up per token for its piece and one for its pair with the next: the patterns that may begin there.
+    // Per token, at most DEPTH look-ups down the tree: the patterns that may begin there.
     for (let i = 0; i < this.pieces.length; i++) {
-      const piece = this.pieces[i] ?? '';
-      const single = byBeginning.get(piece);
-      const pair = i + 1 < this.pieces.length ? byBeginning.get(`${piece} ${this.pieces[i + 1]}`) : undefined;
-      for (const ids of [single, pair]) {
-        for (const id of ids ?? []) {
-          const at = this.candidates.get(id);
-          if (!at) this.candidates.set(id, [i]);
+      let node: BeginningNode | undefined = beginningTree;
+      for (let j = i; j < i + DEPTH && j < this.pieces.length; j++) {
+        node = node.next.get(this.pieces[j] ?? '');
+        if (!node) break;
+        for (const id of node.ids) {
+          const at = this.candidates[id];
+          if (!at) this.candidates[id] = [i];
           else if (at[at.length - 1] !== i) at.push(i);
         }
       }
     }
     this.taken = tokens.map(() => false);
+    this.everywhere = tokens.map((_, i) => i);
   }
 
   /**
@@ -233,7 +307,8 @@ export class Scanner {
   take(p: Pattern, accept: (m: Match) => boolean = () => true): Match[] {
     const found: Match[] = [];
     let end = 0;
-    const positions = p.starts ? (this.candidates.get(p.id) ?? []) : this.tokens.map((_, i) => i);
+    const positions = p.starts ? (this.candidates[p.id] ?? []) : this.everywhere;
+    if (positions.length === 0 || (p.required && !p.required.some((text) => this.canonical.includes(text)))) return found;
     for (let k = 0; k < positions.length; k++) {
       const i = positions[k] ?? 0;
       const start = this.starts[i] ?? 0;
@@ -246,7 +321,7 @@ export class Scanner {
       const tokens = this.tokens.slice(i, last + 1);
       const first = tokens[0];
       const final = tokens[tokens.length - 1];
-      const match: Match = { tokens, groups: { ...(m.groups ?? {}) }, text: first && final ? this.input.slice(first.start, final.end) : '' };
+      const match: Match = { tokens, groups: m.groups ?? NO_GROUPS, text: first && final ? this.input.slice(first.start, final.end) : '' };
       // As in a left-to-right scan, a rejected match still hides the tokens it spans from this pattern.
       end = start + m[0].length;
       if (!accept(match)) continue;

@@ -75,8 +75,7 @@ export function tokenize(input: string): Token[] {
         continue;
       }
       const before = chars[i - 1];
-      const slashed = `${chars[i]}${chars[i + 1]}${chars[i + 2]}`;
-      if (j === i + 1 && FRACTIONS.has(slashed) && !(isDigit(before) || before === '.' || before === ',' || before === '/') && !(isDigit(chars[i + 3]) || chars[i + 3] === '/')) {
+      if (j === i + 1 && chars[i + 1] === '/' && FRACTIONS.has(`${chars[i]}/${chars[i + 2]}`) && !(isDigit(before) || before === '.' || before === ',' || before === '/') && !(isDigit(chars[i + 3]) || chars[i + 3] === '/')) {
         push(i, i + 3, 'number', { value: Number(chars[i]) / Number(chars[i + 2]) });
         i += 3;
         continue;
@@ -86,7 +85,7 @@ export function tokenize(input: string): Token[] {
         j++;
         while (isDigit(chars[j])) j++;
       }
-      const n = readNumber(chars.slice(i, j).join(''));
+      const n = readNumber(line.slice(offsets[i], offsets[j]));
       push(i, j, n ? 'number' : 'punct', n);
       i = j;
       continue;
