@@ -28,6 +28,24 @@ export class NameIndex {
   private readonly byPair = new Map<string, number[]>();
   /** Key → the name as the KB writes it, for showing. */
   private readonly written = new Map<string, string>();
+  /** Per key, the last call of `near` that compared it. */
+  private seen = new Uint32Array(0);
+  private stamp = 0;
+
+  private sorted = true;
+
+  private sortByLength(): void {
+    if (this.sorted) return;
+    for (const list of this.byPair.values()) list.sort((a, b) => (this.keys[a]?.length ?? 0) - (this.keys[b]?.length ?? 0) || a - b);
+    this.sorted = true;
+  }
+
+  private nextStamp(): number {
+    if (this.seen.length < this.keys.length) this.seen = new Uint32Array(this.keys.length);
+    this.stamp = this.stamp >= 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.seen.fill(0);
+    return this.stamp;
+  }
 
   add(name: string, target: NameTarget): void {
     const key = nameKey(name);
@@ -40,6 +58,7 @@ export class NameIndex {
         const list = this.byPair.get(pair) ?? [];
         list.push(n);
         this.byPair.set(pair, list);
+        this.sorted = false;
       }
     }
     this.targets.set(key, target);
@@ -93,15 +112,37 @@ export class NameIndex {
       .map((pair) => this.byPair.get(pair) ?? [])
       .sort((x, y) => x.length - y.length)
       .slice(0, distinct.length - needed + 1);
-    const candidates = needed > 0 ? [...new Set(scanned.flat())] : this.keys.map((_, n) => n);
     const out: NearName[] = [];
-    for (const n of candidates) {
+    // A name in several of the scanned lists is compared once: marked with this call's stamp.
+    const stamp = this.nextStamp();
+    const compare = (n: number) => {
+      if (this.seen[n] === stamp) return;
+      this.seen[n] = stamp;
       const candidate = this.keys[n] ?? '';
-      if (Math.abs(candidate.length - key.length) > tolerance) continue;
+      if (Math.abs(candidate.length - key.length) > tolerance) return;
       const d = distance(key, candidate);
       const target = this.targets.get(candidate);
       if (d > 0 && d <= tolerance && target) out.push({ key: candidate, target, distance: d });
-    }
+    };
+    if (needed > 0) {
+      // Each list is in order of key length: only the names of a length within tolerance are read.
+      this.sortByLength();
+      const shortest = key.length - tolerance;
+      for (const list of scanned) {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((this.keys[list[mid] ?? 0]?.length ?? 0) < shortest) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < list.length; k++) {
+          const n = list[k] ?? 0;
+          if ((this.keys[n]?.length ?? 0) > key.length + tolerance) break;
+          compare(n);
+        }
+      }
+    } else for (let n = 0; n < this.keys.length; n++) compare(n);
     return out;
   }
 }
