@@ -11,6 +11,7 @@ import type { Patient } from '../patient.js';
 export type Placeholders = Record<string, string>;
 
 export function fill(text: string, values: Placeholders): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 

@@ -3,7 +3,36 @@ import type { Lang } from '../kb/schema.js';
 import type { DisplayUnit } from './en.js';
 import { messages } from './index.js';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/**
+ * The number formats of a language: index 0–2 for that many decimals at most, 3 for three
+ * significant digits. Each remembers the numbers it has written: Intl formatting is slow next to a
+ * map look-up, and a report writes the same doses, limits and line numbers many times. A memory
+ * that is full is emptied, so odd input cannot grow it.
+ */
+interface Format {
+  intl: Intl.NumberFormat;
+  written: Map<number, string>;
+}
+const SIGNIFICANT = 3;
+const WRITTEN_MAX = 2_000;
+const formats: Partial<Record<Lang, Format[]>> = {};
+
+function write(lang: Lang, kind: number, value: number): string {
+  const byKind = (formats[lang] ??= []);
+  let format = byKind[kind];
+  if (!format) {
+    const options: Intl.NumberFormatOptions = kind === SIGNIFICANT ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: kind };
+    format = { intl: new Intl.NumberFormat(messages(lang).locale, options), written: new Map() };
+    byKind[kind] = format;
+  }
+  let text = format.written.get(value);
+  if (text === undefined) {
+    if (format.written.size >= WRITTEN_MAX) format.written.clear();
+    text = format.intl.format(value);
+    format.written.set(value, text);
+  }
+  return text;
+}
 
 function digitsFor(value: number): number {
   const v = Math.abs(value);
@@ -15,25 +44,12 @@ function digitsFor(value: number): number {
 export function formatNumber(value: number, lang: Lang): string {
   // Below 1, three significant digits: 0.125 mg digoxin, 0.00025 mg alfacalcidol (not "0").
   const small = value !== 0 && Math.abs(value) < 1;
-  const digits = digitsFor(value);
-  const key = small ? `${lang}:s3` : `${lang}:${digits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(messages(lang).locale, small ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: digits });
-    formatters.set(key, f);
-  }
-  return f.format(value);
+  return write(lang, small ? SIGNIFICANT : digitsFor(value), value);
 }
 
 /** A conversion factor with three significant digits: 0.0134, 0.83, 24.3. */
 export function formatSignificant(value: number, lang: Lang): string {
-  const key = `${lang}:s3`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(messages(lang).locale, { maximumSignificantDigits: 3 });
-    formatters.set(key, f);
-  }
-  return f.format(value);
+  return write(lang, SIGNIFICANT, value);
 }
 
 /** "5.8%": one decimal is enough for a share. */
