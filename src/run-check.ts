@@ -1,7 +1,7 @@
 /** The whole pipeline after the edge: lines → intake → resolve → engine → explain → Report. */
 import type { Assessment } from './engine/assessment.js';
-import { check } from './engine/check.js';
-import { explain } from './explain/explain.js';
+import { check, checkSteps } from './engine/check.js';
+import { explain, explainSteps } from './explain/explain.js';
 import type { Report } from './explain/report.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { Lang } from './kb/schema.js';
@@ -26,8 +26,8 @@ export function runCheckInSlices(lines: readonly string[], patient: Patient, kb:
     const items = await slices.map(lines, (line, i) => resolve(i, line));
     const allergies = resolveLines(patient.allergies ?? [], kb, patient);
     await slices.pause();
-    const assessment = check(items, patient, kb, { allergies });
+    const assessment = await slices.run(checkSteps(items, patient, kb, { allergies }));
     await slices.pause();
-    return explain(assessment, kb, lang);
+    return slices.run(explainSteps(assessment, kb, lang));
   });
 }

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
+import type { Steps } from './steps.js';
 
 export const SLICE_MS = 8;
 
@@ -30,6 +31,16 @@ export class Slices {
     if (performance.now() - this.started < SLICE_MS) return;
     await nextTurn();
     this.started = performance.now();
+  }
+
+  /** Runs a stage written as steps, with a turn of the event loop between steps once a slice is spent. */
+  async run<T>(steps: Steps<T>): Promise<T> {
+    let step = steps.next();
+    while (!step.done) {
+      await this.pause();
+      step = steps.next();
+    }
+    return step.value;
   }
 
   async map<T, R>(xs: readonly T[], fn: (x: T, index: number) => R): Promise<R[]> {

@@ -22,6 +22,7 @@ import {
   verdictOfSeverity,
   worstOf,
 } from './assessment.js';
+import { runSteps, type Steps } from '../steps.js';
 import { checkLine } from './check-line.js';
 import { contextMetrics, crampCauses, findContext, ordered } from './context.js';
 import { findInteractions } from './interactions.js';
@@ -103,10 +104,20 @@ function summarise(lines: LineAssessment[], assessment: Pick<Assessment, 'intera
 }
 
 export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, input: CheckInput = {}): Assessment {
+  return runSteps(checkSteps(items, patient, kb, input));
+}
+
+/** check, a line at a time: it yields after the interactions, the totals and each line. */
+export function* checkSteps(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, input: CheckInput = {}): Steps<Assessment> {
   const allergies = assessAllergies(input.allergies ?? []);
-  const { found: interactions, more } = findInteractions(items, kb);
+  const { found: interactions, more } = yield* findInteractions(items, kb);
   const totals = findTotals(items, patient);
-  const lines = items.map((item) => assessLine(item, patient, kb, { interactions, totals, allergies }));
+  yield;
+  const lines: LineAssessment[] = [];
+  for (const item of items) {
+    lines.push(assessLine(item, patient, kb, { interactions, totals, allergies }));
+    yield;
+  }
   const context = ordered([...unrecognisedAllergies(allergies), ...findContext(items, patient, kb), ...crampCauses(items)]);
   return {
     kb: { version: kb.meta.version, reviewedOn: kb.meta.reviewedOn },

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { partyIncludes } from '../kb/queries.js';
 import type { ResolvedItem } from '../resolve/types.js';
+import type { Steps } from '../steps.js';
 import type { InteractionFinding } from './assessment.js';
 
 /** At most this many interactions are listed; the rest are counted, so an answer stays small. */
@@ -53,9 +54,9 @@ function linesByRule(items: readonly ResolvedItem[], kb: KnowledgeBase): Map<num
 /**
  * Pairs of lines are compared by the substances each names for a rule, so a list costs its
  * ingredients times the rules that name them, plus the pairs of lines a rule concerns. Past the
- * cap pairs are only counted.
+ * cap pairs are only counted. A step per rule (see steps.ts).
  */
-export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase): { found: InteractionFinding[]; more: number } {
+export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Steps<{ found: InteractionFinding[]; more: number }> {
   const found: InteractionFinding[] = [];
   let more = 0;
   for (const [rule, lines] of linesByRule(items, kb)) {
@@ -86,6 +87,8 @@ export function findInteractions(items: ResolvedItem[], kb: KnowledgeBase): { fo
         });
       }
     }
+    // A rule that concerns a hundred lines compares thousands of pairs.
+    yield;
   }
   return { found, more };
 }

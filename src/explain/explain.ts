@@ -6,6 +6,7 @@
 import type { Assessment, Finding as Assessed, LineAssessment, TotalAssessment } from '../engine/assessment.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
+import { runSteps, type Steps } from '../steps.js';
 import { dailyDoses, describeReading } from './reading.js';
 import type { Finding, LineReport, Named, Report, Total } from './report.js';
 import { fromKb, kbTexts, systemTexts } from './texts.js';
@@ -78,9 +79,20 @@ function explainLine(line: LineAssessment, kb: KnowledgeBase, lang: Lang, assess
 }
 
 export function explain(assessment: Assessment, kb: KnowledgeBase, lang: Lang): Report {
+  return runSteps(explainSteps(assessment, kb, lang));
+}
+
+/** explain, a few findings at a time: it yields after the interactions, the totals and each line. */
+export function* explainSteps(assessment: Assessment, kb: KnowledgeBase, lang: Lang): Steps<Report> {
   const interactions = assessment.interactions.map((x) => ({ ...explainFinding(x, kb, lang, assessment), items: x.items, actOn: x.actOn }));
+  yield;
   const totals = assessment.totals.map((t) => explainTotal(t, kb, lang, assessment));
-  const items = assessment.lines.map((line) => explainLine(line, kb, lang, assessment, { interactions, totals }));
+  yield;
+  const items: LineReport[] = [];
+  for (const line of assessment.lines) {
+    items.push(explainLine(line, kb, lang, assessment, { interactions, totals }));
+    yield;
+  }
   const { counts } = assessment.summary;
   return {
     lang,

@@ -240,16 +240,40 @@ function actions(options: PageOptions) {
   };
 }
 
-export function reportView(report: Report, options: PageOptions, checkedOn: Date) {
+/** The report page's view of a report, a line at a time: it yields after each line's view (see steps.ts). */
+export function* reportViewSteps(report: Report, options: PageOptions, checkedOn: Date) {
   const { lang, view } = options;
   const m = messages(lang);
   const ui = m.ui;
   const verdictWords = ui.verdicts[view];
   const refs = new ReferenceList();
   const sheet = new ReferenceList();
-  const lines = report.items.map((line) => lineView(line, options, refs, sheet));
+  const lines: LineView[] = [];
+  for (const line of report.items) {
+    lines.push(lineView(line, options, refs, sheet));
+    yield;
+  }
   const context = contextView(report, options, refs);
-  const inputs = report.items.map((l) => l.input);
+  // References are numbered in the order they are met: lines, context, interactions, then totals.
+  const interactions = report.interactions.map((x, k) => ({
+    ...findingView(x, lang, { view, refs }),
+    sheetRefs: sheet.numbers(x.references.slice(0, 1)),
+    anchor: `interaction-${k + 1}`,
+    between: x.items.map((i) => `${i + 1}. ${report.items[i]?.input ?? ''}`),
+  }));
+  yield;
+  const totals = report.totals.map((t, k) => ({
+    anchor: `total-${k + 1}`,
+    name: t.substance.name,
+    severity: t.severity,
+    severityLabel: (view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity],
+    icon: SEVERITY_ICONS[t.severity],
+    amount: !t.unit || t.amount === 0 ? '' : t.text,
+    partial: !t.complete,
+    lines: formatLines(t.items, lang),
+    findings: t.findings.map((f) => findingView(f, lang, { view, refs })),
+  }));
+  yield;
   const actOn = report.summary.lines.map((i) => lines[i]).filter((l): l is LineView => l !== undefined);
   const summaryText = view === 'patient' ? ui.report.patientGroups.summary : ui.report.summary;
   return {
@@ -266,24 +290,9 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
     lines,
     sort: options.sort,
     actions: actions(options),
-    interactions: report.interactions.map((x, k) => ({
-      ...findingView(x, lang, { view, refs }),
-      sheetRefs: sheet.numbers(x.references.slice(0, 1)),
-      anchor: `interaction-${k + 1}`,
-      between: x.items.map((i) => `${i + 1}. ${inputs[i] ?? ''}`),
-    })),
+    interactions,
     moreInteractions: report.moreInteractions,
-    totals: report.totals.map((t, k) => ({
-      anchor: `total-${k + 1}`,
-      name: t.substance.name,
-      severity: t.severity,
-      severityLabel: (view === 'patient' ? ui.patientSeverities : ui.severities)[t.severity],
-      icon: SEVERITY_ICONS[t.severity],
-      amount: !t.unit || t.amount === 0 ? '' : t.text,
-      partial: !t.complete,
-      lines: formatLines(t.items, lang),
-      findings: t.findings.map((f) => findingView(f, lang, { view, refs })),
-    })),
+    totals,
     context,
     references: refs.entries,
     sheetReferences: sheet.entries,
@@ -292,4 +301,3 @@ export function reportView(report: Report, options: PageOptions, checkedOn: Date
   };
 }
 
-export type ReportView = ReturnType<typeof reportView>;

@@ -8,7 +8,7 @@ import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
 import { formView } from './form-view.js';
 import { writeSavedList } from './saved-list.js';
 import { otherLang, readOptions, url, type PageOptions } from './page-options.js';
-import { reportView } from './report-view.js';
+import { reportViewSteps } from './report-view.js';
 
 export function pageLocals(options: PageOptions, kb: KnowledgeBase) {
   const m = messages(options.lang);
@@ -64,7 +64,7 @@ export function webRouter(kb: KnowledgeBase): Router {
     const slices = new Slices();
     const report = await runCheckInSlices(form.lines, form.patient, kb, options.lang, slices);
     await slices.pause();
-    const view = reportView(report, options, new Date());
+    const view = await slices.run(reportViewSteps(report, options, new Date()));
     await slices.pause();
     res.render('report', { ...pageLocals(options, kb), values: form.values, report: view });
   });
