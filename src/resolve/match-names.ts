@@ -8,7 +8,7 @@ import { boundaries, namePieces } from '../kb/names.js';
 import type { Token } from '../intake/types.js';
 import { FILLER } from '../intake/vocabulary.js';
 import type { NameMatch, Suggestion } from './types.js';
-import { tokenPieces } from './token-keys.js';
+import { tokenJoined, tokenPieces } from './token-keys.js';
 
 /** Upper bound on the tokens one name spans ("calcium acetate / magnesium carbonate"). */
 const MAX_NAME_TOKENS = 10;
@@ -49,41 +49,55 @@ export interface NameSearch {
  * split around the strength ("Vitamine C 1000 mg bruistablet").
  */
 export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): NameSearch {
-  const flat = runs.flatMap((run, r) => run.map((token) => ({ token, run: r, pieces: content(token) ? tokenPieces(token) : [] })));
+  const tokens: Token[] = [];
+  const runOf: number[] = [];
+  runs.forEach((run, r) => {
+    for (const token of run) {
+      tokens.push(token);
+      runOf.push(r);
+    }
+  });
   const matches: NameMatch[] = [];
   const rest: Token[] = [];
   let i = 0;
-  while (i < flat.length) {
-    const first = flat[i];
-    if (!first || !content(first.token)) {
+  while (i < tokens.length) {
+    const first = tokens[i] as Token;
+    if (!content(first)) {
       i++;
       continue;
     }
     // The longest span from here that is a name; a span that no name begins with cannot grow into one.
     let found: { length: number; target: NameTarget } | undefined;
-    const pieces: string[] = [];
     let key = '';
-    for (let j = i; j < Math.min(i + MAX_NAME_TOKENS, flat.length); j++) {
-      const next = flat[j];
-      if (!next) break;
-      pieces.push(...next.pieces);
-      key += next.pieces.join('');
+    for (let j = i; j < Math.min(i + MAX_NAME_TOKENS, tokens.length); j++) {
+      const next = tokens[j] as Token;
+      if (!content(next)) continue;
+      key += tokenJoined(next);
       if (!kb.names.startsWith(key)) break;
-      if (!content(next.token)) continue;
-      const target = lookUp(pieces, key, kb);
-      const crossesDose = next.run !== first.run;
+      // The pieces are gathered only for a span that is a name: most spans are not.
+      const target = kb.names.get(key) ? lookUp(spanPieces(tokens, i, j), key, kb) : undefined;
+      const crossesDose = runOf[j] !== runOf[i];
       if (target && (!crossesDose || target.kind === 'product')) found = { length: j - i + 1, target };
     }
     if (found) {
-      const last = flat[i + found.length - 1]?.token ?? first.token;
-      matches.push({ target: found.target, text: input.slice(first.token.start, last.end), start: first.token.start, end: last.end });
+      const last = tokens[i + found.length - 1] ?? first;
+      matches.push({ target: found.target, text: input.slice(first.start, last.end), start: first.start, end: last.end });
       i += found.length;
     } else {
-      rest.push(first.token);
+      rest.push(first);
       i++;
     }
   }
   return { matches, rest: rest.filter((t) => !FILLER.has(t.norm)) };
+}
+
+function spanPieces(tokens: readonly Token[], from: number, to: number): string[] {
+  const pieces: string[] = [];
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k] as Token;
+    if (content(t)) pieces.push(...tokenPieces(t));
+  }
+  return pieces;
 }
 
 /** The suggested name with a capital when the user wrote one ("Kinnine" → "Kinine"). */

@@ -9,6 +9,7 @@ import type { Token } from '../intake/types.js';
 interface KeyedToken extends Token {
   key?: string;
   pieces?: string[];
+  joined?: string;
 }
 
 export function tokenKey(t: KeyedToken): string {
@@ -17,6 +18,11 @@ export function tokenKey(t: KeyedToken): string {
 
 export function tokenPieces(t: KeyedToken): string[] {
   return (t.pieces ??= namePieces(t.text));
+}
+
+/** The token's pieces as one string: what it adds to the key of a name it is part of. */
+export function tokenJoined(t: KeyedToken): string {
+  return (t.joined ??= tokenPieces(t).join(''));
 }
 
 /** Keys of qualifiers and readAs words: a bounded set, as the KB has only so many. */
