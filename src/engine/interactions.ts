@@ -13,11 +13,14 @@ export const MAX_INTERACTIONS = 50;
 
 /** A first-party substance of one line and a different second-party substance of the other. */
 function pairIn(firsts: readonly string[], seconds: readonly string[]): [string, string] | undefined {
-  for (const f of firsts) {
-    const s = seconds.find((id) => id !== f);
-    if (s !== undefined) return [f, s];
-  }
+  for (const f of firsts) for (const s of seconds) if (s !== f) return [f, s];
   return undefined;
+}
+
+/** Whether pairIn finds a pair, without making it: past the cap, pairs are only counted. */
+function hasPair(firsts: readonly string[], seconds: readonly string[]): boolean {
+  for (const f of firsts) for (const s of seconds) if (s !== f) return true;
+  return false;
 }
 
 interface LineSides {
@@ -67,13 +70,14 @@ export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Ste
         const a = lines[i];
         const b = lines[j];
         if (!a || !b) continue;
-        const forward = pairIn(a.firsts, b.seconds);
-        const pair = forward ?? pairIn(b.firsts, a.seconds);
-        if (!pair) continue;
+        const forward = hasPair(a.firsts, b.seconds);
+        if (!forward && !hasPair(b.firsts, a.seconds)) continue;
         if (found.length >= MAX_INTERACTIONS) {
           more++;
           continue;
         }
+        const pair = forward ? pairIn(a.firsts, b.seconds) : pairIn(b.firsts, a.seconds);
+        if (!pair) continue;
         const [firstLine, secondLine] = forward ? [a.item.index, b.item.index] : [b.item.index, a.item.index];
         const actOn = x.actOn === 'first' ? [firstLine] : x.actOn === 'second' ? [secondLine] : [firstLine, secondLine];
         found.push({

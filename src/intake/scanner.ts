@@ -317,7 +317,7 @@ export class Scanner {
       const m = p.sticky.exec(this.canonical);
       if (!m || m[0].length === 0) continue;
       const last = this.tokenEndingAt(i, start + m[0].length);
-      if (last < 0 || this.taken.slice(i, last + 1).some(Boolean)) continue;
+      if (last < 0 || this.anyTaken(i, last)) continue;
       const tokens = this.tokens.slice(i, last + 1);
       const first = tokens[0];
       const final = tokens[tokens.length - 1];
@@ -329,6 +329,11 @@ export class Scanner {
       found.push(match);
     }
     return found;
+  }
+
+  private anyTaken(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (this.taken[k]) return true;
+    return false;
   }
 
   /** The token, from `from` on, whose canonical piece ends at `offset`; -1 when the match ends inside one. */

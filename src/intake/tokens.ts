@@ -20,6 +20,18 @@ const isLetter = (c: string | undefined) =>
 /** What "\b" after "'s" means: the next character is not a letter, digit or underscore. */
 const isWordChar = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/u.test(c);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function codeUnitOffsets(chars: ArrayLike<string>): number[] {
+  const offsets: number[] = [];
+  let o = 0;
+  for (let k = 0; k < chars.length; k++) {
+    offsets.push(o);
+    o += (chars[k] as string).length;
+  }
+  offsets.push(o);
+  return offsets;
+}
 const FRACTIONS = new Set(['1/2', '1/3', '1/4', '2/3', '2/4', '3/4']);
 
 /**
@@ -31,18 +43,15 @@ export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   // Full-width digits ("２５０") read as digits; one character each, so offsets stay the same.
   const line = PLAIN.test(input) ? input : input.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));
-  const chars = [...line];
-  // Offsets are in UTF-16 units, as String.prototype.slice counts them.
-  const offsets: number[] = [];
-  let o = 0;
-  for (const c of chars) {
-    offsets.push(o);
-    o += c.length;
-  }
-  offsets.push(o);
+  // Offsets are in UTF-16 units, as String.prototype.slice counts them. Without surrogate pairs
+  // (nearly every line) a character is one unit: the line is its own list of characters.
+  const chars: ArrayLike<string> = SURROGATE.test(line) ? [...line] : line;
+  const offsets = chars === line ? undefined : codeUnitOffsets(chars);
+  const offsetOf = (k: number) => (offsets ? (offsets[k] ?? 0) : k);
+  const lineText = (from: number, to: number) => line.slice(offsetOf(from), offsetOf(to));
   const push = (from: number, to: number, kind: Token['kind'], value?: { value: number; alternative?: number }, keepNorm = false) => {
-    const start = offsets[from] ?? 0;
-    const end = offsets[to] ?? 0;
+    const start = offsetOf(from);
+    const end = offsetOf(to);
     const text = input.slice(start, end);
     const token: Token = { text, norm: keepNorm ? text : normalize(text), kind, start, end };
     if (value) {
@@ -69,7 +78,7 @@ export function tokenize(input: string): Token[] {
       const fraction = after !== undefined ? FRACTION_GLYPHS[after] : undefined;
       if (fraction !== undefined) {
         // "½", "1½": the whole number and the fraction (NFKD would turn "½" into "1⁄2")
-        const whole = Number(chars.slice(i, j).join('') || '0');
+        const whole = Number(lineText(i, j) || '0');
         push(i, j + 1, 'number', { value: whole + fraction }, true);
         i = j + 1;
         continue;
@@ -85,7 +94,7 @@ export function tokenize(input: string): Token[] {
         j++;
         while (isDigit(chars[j])) j++;
       }
-      const n = readNumber(line.slice(offsets[i], offsets[j]));
+      const n = readNumber(lineText(i, j));
       push(i, j, n ? 'number' : 'punct', n);
       i = j;
       continue;
@@ -99,7 +108,7 @@ export function tokenize(input: string): Token[] {
       let j = i + 1;
       while (isLetter(chars[j])) j++;
       push(i, j, 'word');
-      const abbreviation = latin(chars.slice(i, j).join(''));
+      const abbreviation = latin(lineText(i, j));
       const last = tokens[tokens.length - 1];
       if (abbreviation && last) last.norm = abbreviation;
       i = j;

@@ -8,7 +8,7 @@ import { boundaries, namePieces } from '../kb/names.js';
 import type { Token } from '../intake/types.js';
 import { FILLER } from '../intake/vocabulary.js';
 import type { NameMatch, Suggestion } from './types.js';
-import { tokenJoined, tokenPieces } from './token-keys.js';
+import { tokenKey, tokenPieces } from './token-keys.js';
 
 /** Upper bound on the tokens one name spans ("calcium acetate / magnesium carbonate"). */
 const MAX_NAME_TOKENS = 10;
@@ -72,7 +72,7 @@ export function findNames(input: string, runs: Token[][], kb: KnowledgeBase): Na
     for (let j = i; j < Math.min(i + MAX_NAME_TOKENS, tokens.length); j++) {
       const next = tokens[j] as Token;
       if (!content(next)) continue;
-      key += tokenJoined(next);
+      key += tokenKey(next);
       if (!kb.names.startsWith(key)) break;
       // The pieces are gathered only for a span that is a name: most spans are not.
       const target = kb.names.get(key) ? lookUp(spanPieces(tokens, i, j), key, kb) : undefined;

@@ -66,13 +66,33 @@ function withoutIngredientsOfProducts(matches: NameMatch[], kb: KnowledgeBase): 
 /** Words before a name that say what a medicine is for: "Lokelma voor hoog kalium", "iron for anaemia". */
 const INDICATION = new Set(['voor', 'for', 'tegen', 'against', 'ter', 'bij', 'wegens', 'because']);
 
+/** The index of the first of a line's tokens (in order, as intake gives them) that starts at or after `offset`. */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A name after "voor"/"for" behind another name is what the first is for, not a second medicine. */
 function withoutIndications(matches: NameMatch[], tokens: Token[]): NameMatch[] {
   if (matches.length < 2) return matches;
   return matches.filter((m, i) => {
     if (i === 0) return true;
-    const before = tokens.filter((t) => t.end <= m.start && t.start >= (matches[i - 1]?.end ?? 0)).slice(-3);
-    return !before.some((t) => INDICATION.has(t.norm));
+    // The last three tokens between the previous name and this one.
+    const from = firstTokenFrom(tokens, matches[i - 1]?.end ?? 0);
+    let seen = 0;
+    for (let k = firstTokenFrom(tokens, m.start) - 1; k >= from && seen < 3; k--) {
+      const t = tokens[k] as Token;
+      if (t.end > m.start) continue;
+      if (INDICATION.has(t.norm)) return false;
+      seen++;
+    }
+    return true;
   });
 }
 
@@ -161,8 +181,8 @@ const isStrengthPart = (t: Token) => t.kind === 'number' || t.text === '/' || t.
  */
 function withStrengthInName(input: string, parsed: ParsedLine, matches: NameMatch[], kb: KnowledgeBase): string | undefined {
   for (const m of matches) {
-    const from = parsed.tokens.findIndex((t) => t.start >= m.end);
-    if (from < 0) continue;
+    const from = firstTokenFrom(parsed.tokens, m.end);
+    if (from >= parsed.tokens.length) continue;
     let to = from;
     while (to < parsed.tokens.length && to - from < MAX_STRENGTH_TOKENS && isStrengthPart(parsed.tokens[to] as Token)) to++;
     const last = parsed.tokens[to - 1];

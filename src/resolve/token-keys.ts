@@ -9,20 +9,19 @@ import type { Token } from '../intake/types.js';
 interface KeyedToken extends Token {
   key?: string;
   pieces?: string[];
-  joined?: string;
 }
 
+/**
+ * For a word or a number, the same as its pieces joined: what it adds to the key of a name it is
+ * part of (a word is letters only and a number digits and marks, which nameKey drops or keeps
+ * alike whether it reads the token whole or piece by piece; tested).
+ */
 export function tokenKey(t: KeyedToken): string {
   return (t.key ??= nameKey(t.text));
 }
 
 export function tokenPieces(t: KeyedToken): string[] {
   return (t.pieces ??= namePieces(t.text));
-}
-
-/** The token's pieces as one string: what it adds to the key of a name it is part of. */
-export function tokenJoined(t: KeyedToken): string {
-  return (t.joined ??= tokenPieces(t).join(''));
 }
 
 /** Keys of qualifiers and readAs words: a bounded set, as the KB has only so many. */
