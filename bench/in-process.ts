@@ -65,14 +65,15 @@ const cycle = (lines: readonly string[], n: number) => Array.from({ length: n },
 export interface WorstList {
   name: string;
   lines: string[];
-  /** CPU ms of the quarter-length version that chose it. */
-  quarterMs: number;
+  /** CPU ms of a check of it in-process, the best of three. */
+  cpuMs: number;
 }
 
 /**
  * The slowest list of the longest kind the API accepts, built from the pinned adversarial lines:
- * the slowest line a hundred times, the five slowest in turn, or all of them in turn. They are
- * compared at a quarter of the length, which ranks them the same and costs a quarter of the time.
+ * the slowest line a hundred times, the five slowest in turn, or all of them in turn, compared at
+ * full length: lines that interact cost more the longer the list, so a shorter version of each
+ * does not rank them the same.
  */
 export function worstList(kb: KnowledgeBase): WorstList {
   const api = (lines: readonly string[]) => presentJson(runCheck(lines, PATIENT, kb, 'en'), BASE_URL);
@@ -83,7 +84,12 @@ export function worstList(kb: KnowledgeBase): WorstList {
     { name: 'the five slowest lines in turn', lines: cycle(slowest.slice(0, 5), LIST_LIMITS.lines) },
     { name: `all ${slowest.length} adversarial lines in turn`, lines: cycle(slowest, LIST_LIMITS.lines) },
   ];
-  const quarter = LIST_LIMITS.lines / 4;
-  const timed = candidates.map((c) => ({ ...c, quarterMs: cpuMs(() => api(c.lines.slice(0, quarter))) })).sort((a, b) => b.quarterMs - a.quarterMs);
+  // Each candidate's best of three, in turns: timed once, the first one timed paid for the code
+  // still being cold and was chosen for it.
+  const best = candidates.map(() => Infinity);
+  for (let round = 0; round < 3; round++) {
+    candidates.forEach((c, k) => (best[k] = Math.min(best[k] ?? Infinity, cpuMs(() => api(c.lines)))));
+  }
+  const timed = candidates.map((c, k) => ({ ...c, cpuMs: best[k] ?? Infinity })).sort((a, b) => b.cpuMs - a.cpuMs);
   return timed[0]!;
 }
