@@ -14,7 +14,8 @@ export function numbers(m: Match): number[] {
 export function rangeIn(m: Match, name: string, from = 0): { interval: Interval; used: number } | undefined {
   const group = m.groups[name];
   if (group === undefined) return undefined;
-  const used = (group.match(/#/g) ?? []).length;
+  let used = 0;
+  for (let i = group.indexOf('#'); i >= 0; i = group.indexOf('#', i + 1)) used++;
   const values = numbers(m).slice(from, from + used);
   const [low, high = low] = values;
   if (low === undefined || high === undefined) return undefined;

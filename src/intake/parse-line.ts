@@ -90,11 +90,12 @@ const P = {
  * "1/2 x per dag", "2/3 tabletten": before "times" or a plural form a slash means "1 or 2", not a
  * half; the upper number is read and the note says so.
  */
+const PLURAL = /^(?:x|×|maal|keer|times|tabletten|tabletjes|capsules|tablets|caps|tabs|zakjes|sachets|stuks|pillen|pills)$/;
+
 function slashRanges(tokens: Token[], notes: IntakeNote[]): Token[] {
-  const plural = new RegExp(`^(?:x|×|maal|keer|times|tabletten|tabletjes|capsules|tablets|caps|tabs|zakjes|sachets|stuks|pillen|pills)$`);
   return tokens.map((t, i) => {
     const next = tokens[i + 1];
-    if (t.kind !== 'number' || !/^\d\/\d$/.test(t.text) || !next || !plural.test(next.norm)) return t;
+    if (t.kind !== 'number' || !/^\d\/\d$/.test(t.text) || !next || !PLURAL.test(next.norm)) return t;
     const high = Number(t.text.slice(2));
     notes.push({ code: 'ambiguous-number', text: t.text, read: high, other: t.value ?? 0 });
     return { ...t, value: high };
