@@ -19,7 +19,7 @@ import { stageRates, worstList } from './in-process.js';
 import { HUNDRED_LINES, PATIENT, TWENTY_LINES } from './lists.js';
 import { load, probeHealthz, settle, timeOne, wireBytes, type LoadResult } from './load.js';
 import { formCheck, healthz, jsonCheck, type HttpRequest } from './requests.js';
-import { buildIfStale, compileForBench, peakRss, rssMb, serveNodeOptions, startServer, type RunningServer } from './server.js';
+import { buildIfStale, compileForBench, peakRss, rssMb, serveCommand, startServer, type RunningServer } from './server.js';
 import { formatTable, type Row } from './table.js';
 
 const benchStart = performance.now();
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     measured: rss20.peakMb,
     unit: 'MB',
     target: { kind: 'max', value: 150 },
-    detail: `peak of ${rss20.samples} samples of /proc/<pid>/status; idle ${idleRss.toFixed(0)} MB; node ${serveNodeOptions().join(' ')}; ${rss20.result.rps.toFixed(0)} req/s${failures(rss20.result)}`,
+    detail: `peak of ${rss20.samples} samples of /proc/<pid>/status; idle ${idleRss.toFixed(0)} MB; started as ${Object.entries(serveCommand().env).map(([k, v]) => `${k}=${v} `).join('')}node ${serveCommand().nodeOptions.join(' ')}; ${rss20.result.rps.toFixed(0)} req/s${failures(rss20.result)}`,
   });
   say(`waited ${(await settle(server.origin)).toFixed(1)} s for the server to finish the queued requests`);
 

@@ -1,7 +1,7 @@
 /**
  * The production server as the bench runs it: dist/ built from src/ (again if src/ is newer), a
  * knowledge base compiled for this run, started as `npm run serve` starts it (the same node
- * options) on a free port, its start-up timed from spawn, and its resident memory read from /proc.
+ * options and environment) on a free port, its start-up timed from spawn, and its resident memory read from /proc.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,17 +14,25 @@ import { readSources } from '../src/kb/sources.js';
 import { projectRoot } from '../src/paths.js';
 
 export const SERVER_JS = join(projectRoot, 'dist', 'src', 'server.js');
+export const CLI_JS = join(projectRoot, 'dist', 'src', 'cli', 'main.js');
 
-/** The node options of package.json's "serve" script: production's heap settings, not the defaults. */
-export function serveNodeOptions(): string[] {
+/**
+ * The environment and node options of package.json's "serve" script ("VAR=value … node [options]
+ * dist/src/server.js"): production's heap and allocator settings, not the defaults.
+ */
+export function serveCommand(): { env: Record<string, string>; nodeOptions: string[] } {
   const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = (scripts.serve ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node' || words[words.length - 1] !== 'dist/src/server.js') {
-    throw new Error(`package.json's "serve" script is not "node [options] dist/src/server.js": ${scripts.serve ?? '(missing)'}`);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const [name = '', ...value] = (words.shift() ?? '').split('=');
+    env[name] = value.join('=');
   }
-  return words.slice(1, -1);
+  if (words[0] !== 'node' || words[words.length - 1] !== 'dist/src/server.js') {
+    throw new Error(`package.json's "serve" script is not "[VAR=value …] node [options] dist/src/server.js": ${scripts.serve ?? '(missing)'}`);
+  }
+  return { env, nodeOptions: words.slice(1, -1) };
 }
-export const CLI_JS = join(projectRoot, 'dist', 'src', 'cli', 'main.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -79,7 +87,8 @@ function serverEnv(kbPath: string, extra: Record<string, string>): NodeJS.Proces
 
 export async function startServer(kbPath: string, extra: Record<string, string> = {}): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...serveNodeOptions(), SERVER_JS], { cwd: projectRoot, env: serverEnv(kbPath, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const serve = serveCommand();
+  const child = spawn(process.execPath, [...serve.nodeOptions, SERVER_JS], { cwd: projectRoot, env: serverEnv(kbPath, { ...serve.env, ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<void>((done) => child.once('close', () => done()));
