@@ -86,12 +86,13 @@ const P = {
   perDay: pattern(PER_DAY),
 };
 
+/** The words after which "1/2" is a range: "times", and plural forms. */
+const PLURAL = /^(?:x|×|maal|keer|times|tabletten|tabletjes|capsules|tablets|caps|tabs|zakjes|sachets|stuks|pillen|pills)$/;
+
 /**
  * "1/2 x per dag", "2/3 tabletten": before "times" or a plural form a slash means "1 or 2", not a
  * half; the upper number is read and the note says so.
  */
-const PLURAL = /^(?:x|×|maal|keer|times|tabletten|tabletjes|capsules|tablets|caps|tabs|zakjes|sachets|stuks|pillen|pills)$/;
-
 function slashRanges(tokens: Token[], notes: IntakeNote[]): Token[] {
   return tokens.map((t, i) => {
     const next = tokens[i + 1];

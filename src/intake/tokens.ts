@@ -22,6 +22,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && (isDigit(c) || 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/u.test(c);
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Where each character starts, in UTF-16 units, and where the last one ends. */
 function codeUnitOffsets(chars: ArrayLike<string>): number[] {
   const offsets: number[] = [];
   let o = 0;
@@ -32,6 +33,7 @@ function codeUnitOffsets(chars: ArrayLike<string>): number[] {
   offsets.push(o);
   return offsets;
 }
+
 const FRACTIONS = new Set(['1/2', '1/3', '1/4', '2/3', '2/4', '3/4']);
 
 /**
