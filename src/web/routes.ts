@@ -4,6 +4,7 @@ import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { runCheckInSlices } from '../run-check.js';
 import { Slices } from '../slices.js';
+import { renderLineRow } from './line-rows.js';
 import { emptyForm, readCheckForm, type FormValues } from './check-form.js';
 import { formView } from './form-view.js';
 import { writeSavedList } from './saved-list.js';
@@ -65,8 +66,10 @@ export function webRouter(kb: KnowledgeBase): Router {
     const report = await runCheckInSlices(form.lines, form.patient, kb, options.lang, slices);
     await slices.pause();
     const view = await slices.run(reportViewSteps(report, options, new Date()));
+    const locals = pageLocals(options, kb);
+    const rows = await slices.map(view.lines, (line) => renderLineRow({ ...locals, line }));
     await slices.pause();
-    res.render('report', { ...pageLocals(options, kb), values: form.values, report: view });
+    res.render('report', { ...locals, values: form.values, report: view, rows });
   });
 
   return router;
