@@ -18,7 +18,7 @@ import { jsonErrorHandler, jsonNotFound, TooManyRequests } from './http/errors.j
 import { jsonMethodNotAllowed, jsonOptions } from './http/methods.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { createLogger, type Logger } from './logger.js';
-import { projectRoot } from './paths.js';
+import { projectRoot, viewsDir } from './paths.js';
 import { kbRouter } from './web/kb-routes.js';
 import { htmlErrorHandler, htmlNotFound } from './web/errors.js';
 import { webRouter } from './web/routes.js';
@@ -42,7 +42,7 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
-  const views = join(projectRoot, 'views');
+  const views = viewsDir;
   // Includes are written from the views folder ("/partials/finding"): EJS looks a relative include
   // up on disk at every call, which for a report of a hundred lines was a tenth of its rendering.
   app.engine('ejs', (file: string, data: { cache?: boolean }, done: (error: unknown, html?: string) => void) =>

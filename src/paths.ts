@@ -14,3 +14,6 @@ function findRoot(start: string): string {
 }
 
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The EJS templates: the page views, and the partials they include as "/partials/…". */
+export const viewsDir = join(projectRoot, 'views');

@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ejs from 'ejs';
-import { projectRoot } from '../paths.js';
+import { viewsDir } from '../paths.js';
 
-const views = join(projectRoot, 'views');
-const file = join(views, 'partials', 'line-row.ejs');
+const file = join(viewsDir, 'partials', 'line-row.ejs');
 let compiled: ejs.TemplateFunction | undefined;
 
 /** One line row's HTML; `locals` are the page's (the partial reads `t` and `view`) and `line`. */
 export function renderLineRow(locals: Record<string, unknown>): string {
-  compiled ??= ejs.compile(readFileSync(file, 'utf8'), { filename: file, root: views, cache: true });
+  compiled ??= ejs.compile(readFileSync(file, 'utf8'), { filename: file, root: viewsDir, cache: true });
   return compiled(locals);
 }
