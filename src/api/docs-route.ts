@@ -16,7 +16,7 @@ const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
 export function apiDocsRouter(): Router {
   const router = Router();
   router.get('/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument);
+    res.json(openApiDocument());
   });
   router.get('/docs', (_req, res) => {
     res.sendFile(join(projectRoot, 'public', 'api-docs', 'index.html'));

@@ -340,4 +340,10 @@ function document() {
   };
 }
 
-export const openApiDocument = document();
+let built: ReturnType<typeof document> | undefined;
+
+/** Built on its first request: turning the schemas into JSON Schema is not worth delaying start-up for. */
+export function openApiDocument(): ReturnType<typeof document> {
+  built ??= document();
+  return built;
+}
