@@ -5,6 +5,7 @@ import type { Lang } from '../kb/schema.js';
 import { runCheckInSlices } from '../run-check.js';
 import { Slices } from '../slices.js';
 import { bodyError, validationError } from '../http/errors.js';
+import { sendJsonInSlices } from '../http/json-in-slices.js';
 import { checkFhirInSlices, provenance } from '../fhir/check-fhir.js';
 import { FHIR_BODY_LIMIT_BYTES, readFhir, TooManyResources } from '../fhir/read-body.js';
 import { fhirCheckBody } from '../fhir/resources.js';
@@ -68,14 +69,15 @@ export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
     if (req.is(FHIR_JSON)) {
       const { report, reading, lang } = await checkFhirBody(req, kb);
       const json = presentJson(report, originOf(req, publicBaseUrl));
-      res.json({
+      const answer = {
         ...json,
         items: json.items.map((item, i) => {
           const line = reading.lines[i];
           return line ? { ...item, ...provenance(line, lang) } : item;
         }),
         ignored: reading.ignored,
-      });
+      };
+      await sendJsonInSlices(res, answer, new Slices());
       return;
     }
     if (!req.is('application/json')) {
@@ -87,7 +89,7 @@ export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
     const slices = new Slices();
     const report = await runCheckInSlices(items, patient, kb, lang, slices);
     await slices.pause();
-    res.json(presentJson(report, originOf(req, publicBaseUrl)));
+    await sendJsonInSlices(res, presentJson(report, originOf(req, publicBaseUrl)), slices);
   });
   return router;
 }
