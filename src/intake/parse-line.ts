@@ -43,6 +43,9 @@ import {
   WITH_FOOD,
 } from './vocabulary.js';
 
+/** "sinds", "gestart op": what makes a number that follows a date rather than an amount. */
+const SINCE = `${alt('sinds', 'since', 'vanaf', 'started', 'gestart', 'begonnen', 'begun')}(?: (?:in|op|on))?`;
+
 /** Every pattern of a line, compiled once; the order they are taken in is the order in parseLine. */
 const P = {
   routes: ([
@@ -51,8 +54,9 @@ const P = {
   ] as const).map(([value, source]) => [value, pattern(source)] as const),
   injection: pattern(ROUTE_INJECTION),
   prescribed: pattern(PRESCRIBED),
+  // A year alone is a date only after "sinds" and its like: a number on its own is not tried at all.
   date: pattern(
-    `(?:${alt('sinds', 'since', 'vanaf', 'started', 'gestart', 'begonnen', 'begun')}(?: (?:in|op|on))? )?(?:# (?:-|\\/) # (?:-|\\/) #|#)(?! (?:${UNIT}|${FORM_WORD}|x|×|maal|keer|times)(?: |$))`,
+    `(?:(?:${SINCE} )?# (?:-|\\/) # (?:-|\\/) #|${SINCE} #)(?! (?:${UNIT}|${FORM_WORD}|x|×|maal|keer|times)(?: |$))`,
   ),
   clock: pattern(`(?:(?:om|at|rond|around) )?# : #(?: (?:uur|u|h))?|(?:om|at|rond|around) #(?: (?:uur|u|h|am|pm|a \\. m \\.|p \\. m \\.))?|# (?:am|pm|a \\. m \\.|p \\. m \\.)`),
   blankStrength: pattern(`(?:\\?(?: \\?)*|\\. \\. \\.|…) (?:${UNIT})`),
@@ -180,7 +184,7 @@ function parseParts(input: string, tokenized: Token[] = tokenize(input)): Parsed
     (m) => {
       const n = numbers(m);
       const year = n.at(-1) ?? 0;
-      return year >= 1950 && year <= 2100 && (n.length === 3 || m.tokens.length > 1);
+      return year >= 1950 && year <= 2100;
     },
   );
   // Clock times say when, and count as that time of day: "om 21 uur", "at 9 pm", "20:00".
