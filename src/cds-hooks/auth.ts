@@ -5,7 +5,7 @@
  * trusted issuers configured the services are open (the start-up log says so).
  */
 import type { Request, RequestHandler } from 'express';
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 
 /** Asymmetric algorithms only: the specification forbids `none` and shared-secret (HMAC) signatures. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -45,14 +45,24 @@ export interface ClientAuth {
   middleware(audiences: (req: Request) => string[]): RequestHandler;
 }
 
+interface KeySets {
+  jose: typeof import('jose');
+  /** Issuer → its key set. */
+  keys: Map<string, JWTVerifyGetKey>;
+}
+
 /** `issuers`: issuer → the URL of its JWKS, or (for tests) a key set already at hand. */
 export function clientAuth(issuers: Readonly<Record<string, string | JWTVerifyGetKey>> | undefined): ClientAuth {
-  const keys = new Map<string, JWTVerifyGetKey>(
-    Object.entries(issuers ?? {}).map(([iss, jwks]) => [iss, typeof jwks === 'string' ? createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3000 }) : jwks]),
-  );
+  const trusted = Object.entries(issuers ?? {});
+  // The JWT library (46 modules) is loaded only when there is a client to check, and then at once.
+  const ready: Promise<KeySets> | undefined = trusted.length === 0 ? undefined : import('jose').then((jose) => ({
+    jose,
+    keys: new Map<string, JWTVerifyGetKey>(trusted.map(([iss, jwks]) => [iss, typeof jwks === 'string' ? jose.createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3000 }) : jwks])),
+  }));
   const seen = new SeenTokens();
 
-  async function verify(req: Request, audiences: string[]): Promise<void> {
+  async function verify(req: Request, audiences: string[], { jose, keys }: KeySets): Promise<void> {
+    const { decodeJwt, errors, jwtVerify } = jose;
     const header = req.get('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new Unauthenticated('send a JWT as "Authorization: Bearer <token>"');
@@ -86,10 +96,10 @@ export function clientAuth(issuers: Readonly<Record<string, string | JWTVerifyGe
   }
 
   return {
-    enabled: keys.size > 0,
+    enabled: ready !== undefined,
     middleware: (audiences) => (req, _res, next) => {
-      if (keys.size === 0 || req.method === 'OPTIONS') return next();
-      verify(req, audiences(req)).then(() => next(), next);
+      if (!ready || req.method === 'OPTIONS') return next();
+      ready.then((loaded) => verify(req, audiences(req), loaded)).then(() => next(), next);
     },
   };
 }
