@@ -1,8 +1,9 @@
 /**
  * Every name the knowledge base answers to, indexed once at load: exact keys with the word
- * boundaries of each spelling, every prefix of a key (so a span of a line that can no longer grow
- * into a name is abandoned at once), and the letter pairs of each key (so a "did you mean" compares
- * a misspelling only with names that share most of its letters).
+ * boundaries of each spelling, the keys in sorted order (so a span of a line that can no longer
+ * grow into a name is abandoned at once: no key begins with it), and, from the first "did you
+ * mean" on, the letter pairs of each key (so a misspelling is compared only with names that share
+ * most of its letters).
  */
 import { distance } from 'fastest-levenshtein';
 import type { NameTarget } from './knowledge-base.js';
@@ -23,21 +24,48 @@ const pairsOf = (key: string): string[] => {
 export class NameIndex {
   private readonly targets = new Map<string, NameTarget>();
   private readonly spellings = new Map<string, number[][]>();
-  private readonly prefixes = new Set<string>();
   private readonly keys: string[] = [];
-  private readonly byPair = new Map<string, number[]>();
+  /** The keys in code-unit order, sorted when first asked for after a name was added. */
+  private ordered: string[] | undefined;
+  /** Letter pair → the keys holding it, in order of length; made when first asked for. */
+  private pairIndex: Map<string, number[]> | undefined;
   /** Key → the name as the KB writes it, for showing. */
   private readonly written = new Map<string, string>();
   /** Per key, the last call of `near` that compared it. */
   private seen = new Uint32Array(0);
   private stamp = 0;
 
-  private sorted = true;
+  private byPair(): Map<string, number[]> {
+    if (this.pairIndex) return this.pairIndex;
+    const index = new Map<string, number[]>();
+    this.keys.forEach((key, n) => {
+      for (const pair of new Set(pairsOf(key))) {
+        const list = index.get(pair);
+        if (list) list.push(n);
+        else index.set(pair, [n]);
+      }
+    });
+    for (const list of index.values()) list.sort((a, b) => (this.keys[a]?.length ?? 0) - (this.keys[b]?.length ?? 0) || a - b);
+    this.pairIndex = index;
+    return index;
+  }
 
-  private sortByLength(): void {
-    if (this.sorted) return;
-    for (const list of this.byPair.values()) list.sort((a, b) => (this.keys[a]?.length ?? 0) - (this.keys[b]?.length ?? 0) || a - b);
-    this.sorted = true;
+  private sortedKeys(): string[] {
+    this.ordered ??= [...this.keys].sort();
+    return this.ordered;
+  }
+
+  /** Where `key` is, or would be, in the sorted keys. */
+  private lowerBound(key: string): number {
+    const keys = this.sortedKeys();
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keys[mid] ?? '') < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private nextStamp(): number {
@@ -52,18 +80,15 @@ export class NameIndex {
     if (!key) return;
     if (!this.targets.has(key)) {
       this.keys.push(key);
-      for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
-      const n = this.keys.length - 1;
-      for (const pair of new Set(pairsOf(key))) {
-        const list = this.byPair.get(pair) ?? [];
-        list.push(n);
-        this.byPair.set(pair, list);
-        this.sorted = false;
-      }
+      this.ordered = undefined;
+      this.pairIndex = undefined;
     }
     this.targets.set(key, target);
     if (!this.written.has(key)) this.written.set(key, name);
-    this.spellings.set(key, [...(this.spellings.get(key) ?? []), boundaries(namePieces(name))]);
+    const spelling = boundaries(namePieces(name));
+    const known = this.spellings.get(key);
+    if (known) known.push(spelling);
+    else this.spellings.set(key, [spelling]);
   }
 
   get size(): number {
@@ -82,10 +107,13 @@ export class NameIndex {
   /** Up to `limit` names (as written in the KB) that begin with what was typed, shortest first. */
   beginningWith(typed: string, limit: number): string[] {
     const key = nameKey(typed);
-    if (key.length < 2 || !this.prefixes.has(key)) return [];
+    if (key.length < 2) return [];
     const found = new Map<string, string>();
-    for (const [k, target] of this.targets) {
-      if (!k.startsWith(key)) continue;
+    const keys = this.sortedKeys();
+    for (let n = this.lowerBound(key); n < keys.length && (keys[n] ?? '').startsWith(key); n++) {
+      const k = keys[n] ?? '';
+      const target = this.targets.get(k);
+      if (!target) continue;
       const id = `${target.kind}:${target.id}`;
       const name = this.written.get(k) ?? target.name;
       if (!found.has(id) || name.length < (found.get(id) ?? '').length) found.set(id, name);
@@ -95,7 +123,8 @@ export class NameIndex {
 
   /** Whether some name begins with this key. */
   startsWith(key: string): boolean {
-    return this.prefixes.has(key);
+    if (key.length === 0) return false;
+    return (this.sortedKeys()[this.lowerBound(key)] ?? '').startsWith(key);
   }
 
   /**
@@ -109,7 +138,7 @@ export class NameIndex {
     // A name that shares `needed` of the key's pairs misses at most distinct − needed of them, so it
     // holds at least one of any distinct − needed + 1 pairs: only the rarest ones are scanned.
     const scanned = distinct
-      .map((pair) => this.byPair.get(pair) ?? [])
+      .map((pair) => this.byPair().get(pair) ?? [])
       .sort((x, y) => x.length - y.length)
       .slice(0, distinct.length - needed + 1);
     const out: NearName[] = [];
@@ -126,7 +155,6 @@ export class NameIndex {
     };
     if (needed > 0) {
       // Each list is in order of key length: only the names of a length within tolerance are read.
-      this.sortByLength();
       const shortest = key.length - tolerance;
       for (const list of scanned) {
         let lo = 0;
