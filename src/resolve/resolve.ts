@@ -23,6 +23,9 @@ function restRunsOf(rest: Token[]): RestRuns {
   return () => (runs ??= new WordRuns(rest.filter((t) => t.kind !== 'punct')));
 }
 
+/** Which of two runs of words comes first on the line, the shorter first at one start. */
+const earlier = (a: Token[], b: Token[]) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0) || a.length - b.length;
+
 /** A form chosen by a qualifier elsewhere on the line ("Vitamin E 400 IU natural", "d-alpha"). */
 function formByQualifier(substance: Substance, runsOf: RestRuns): { form: Form; tokens: Token[] } | undefined {
   if (!substance.forms.some((f) => f.qualifiers.length > 0)) return undefined;
@@ -31,7 +34,6 @@ function formByQualifier(substance: Substance, runsOf: RestRuns): { form: Form; 
     let hit: Token[] | undefined;
     for (const q of form.qualifiers) {
       const tokens = runs.first(kbWordKey(q));
-      const earlier = (a: Token[], b: Token[]) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0) || a.length - b.length;
       if (tokens && (!hit || earlier(tokens, hit) < 0)) hit = tokens;
     }
     if (hit) return { form, tokens: hit };

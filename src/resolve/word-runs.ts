@@ -24,13 +24,16 @@ export class WordRuns {
   *runs(key: string): Generator<Token[]> {
     if (key.length === 0) return;
     for (let i = 0; i < this.keys.length; i++) {
-      let joined = '';
+      // How much of `key` the run from i has matched so far: compared in place, nothing joined.
+      let matched = 0;
       for (let n = 1; n <= MAX_RUN && i + n <= this.keys.length; n++) {
         const next = this.keys[i + n - 1] ?? '';
-        if (next.length === 0) break;
-        joined += next;
-        if (joined === key) yield this.words.slice(i, i + n);
-        if (joined.length >= key.length || !key.startsWith(joined)) break;
+        if (next.length === 0 || !key.startsWith(next, matched)) break;
+        matched += next.length;
+        if (matched === key.length) {
+          yield this.words.slice(i, i + n);
+          break;
+        }
       }
     }
   }
