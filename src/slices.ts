@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { Steps } from './steps.js';
 
-export const SLICE_MS = 8;
+export const SLICE_MS = 4;
 
 /**
  * Lists checked at once by one process; the others wait in order of arrival. Two, so that a short
