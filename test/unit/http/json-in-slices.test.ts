@@ -12,10 +12,10 @@ const value = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof
 const answer = fc.dictionary(fc.string(), value);
 
 describe('an answer serialised in slices', () => {
-  it('is the text JSON.stringify gives', async () => {
+  it('is the text JSON.stringify gives, whatever the runs an array is cut into', async () => {
     await fc.assert(
-      fc.asyncProperty(answer, async (a) => {
-        expect(await stringifyInSlices(a, new Slices())).toBe(JSON.stringify(a));
+      fc.asyncProperty(answer, fc.constantFrom(0, 0.001, 1), async (a, runMs) => {
+        expect(await stringifyInSlices(a, new Slices(), runMs)).toBe(JSON.stringify(a));
       }),
     );
   });
@@ -29,7 +29,7 @@ describe('an answer serialised in slices', () => {
     }
     const items = Array.from({ length: 50 }, (_, i) => ({ input: `line ${i}`, findings: [{ code: 'x', n: i }] }));
     let ranBetween = false;
-    const done = stringifyInSlices({ items }, new Spent()).then((text) => ({ text, ranBetween }));
+    const done = stringifyInSlices({ items }, new Spent(), 0).then((text) => ({ text, ranBetween }));
     setImmediate(() => (ranBetween = true));
     const { text, ranBetween: ran } = await done;
     expect(ran).toBe(true);
