@@ -23,6 +23,41 @@ function hasPair(firsts: readonly string[], seconds: readonly string[]): boolean
   return false;
 }
 
+/** What one party's substances on a line amount to for hasPair: none (''), one ("=id"), or several ('*'). */
+const sideSignature = (ids: readonly string[]) => (ids.length === 0 ? '' : ids.length === 1 ? `=${ids[0]}` : '*');
+
+/** Whether hasPair finds nothing between sides of these signatures: one is empty, or both are the same one substance. */
+const noPair = (firsts: string, seconds: string) => firsts === '' || seconds === '' || (firsts === seconds && firsts !== '*');
+
+/**
+ * The pairs of lines a rule finds an interaction between, as the pairwise loop in findInteractions
+ * counts them, without comparing every pair: lines are grouped by what their sides amount to, and
+ * the pairs that find nothing are counted between groups. A hundred copies of one line are one group.
+ */
+export function countPairs(lines: readonly { firsts: readonly string[]; seconds: readonly string[] }[]): number {
+  if (lines.length < 2) return 0;
+  const groups = new Map<string, { firsts: string; seconds: string; n: number }>();
+  for (const line of lines) {
+    const firsts = sideSignature(line.firsts);
+    const seconds = sideSignature(line.seconds);
+    const key = `${firsts}\u0000${seconds}`;
+    const group = groups.get(key);
+    if (group) group.n++;
+    else groups.set(key, { firsts, seconds, n: 1 });
+  }
+  const list = [...groups.values()];
+  let without = 0;
+  for (let a = 0; a < list.length; a++) {
+    for (let b = a; b < list.length; b++) {
+      const x = list[a];
+      const y = list[b];
+      if (!x || !y || !noPair(x.firsts, y.seconds) || !noPair(y.firsts, x.seconds)) continue;
+      without += a === b ? (x.n * (x.n - 1)) / 2 : x.n * y.n;
+    }
+  }
+  return (lines.length * (lines.length - 1)) / 2 - without;
+}
+
 interface LineSides {
   item: ResolvedItem;
   /** The line's substances each party names: ids, in the line's order. */
@@ -57,7 +92,8 @@ function linesByRule(items: readonly ResolvedItem[], kb: KnowledgeBase): Map<num
 /**
  * Pairs of lines are compared by the substances each names for a rule, so a list costs its
  * ingredients times the rules that name them, plus the pairs of lines a rule concerns. Past the
- * cap pairs are only counted. A step per rule (see steps.ts).
+ * cap pairs are only counted, and a rule met after the cap is counted by groups (countPairs). A
+ * step per rule (see steps.ts).
  */
 export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Steps<{ found: InteractionFinding[]; more: number }> {
   const found: InteractionFinding[] = [];
@@ -65,6 +101,11 @@ export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Ste
   for (const [rule, lines] of linesByRule(items, kb)) {
     const x = kb.interactions[rule];
     if (!x) continue;
+    if (found.length >= MAX_INTERACTIONS) {
+      more += countPairs(lines);
+      yield;
+      continue;
+    }
     for (let i = 0; i < lines.length; i++) {
       for (let j = i + 1; j < lines.length; j++) {
         const a = lines[i];
