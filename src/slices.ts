@@ -26,26 +26,18 @@ export function inTurn<T>(work: () => Promise<T>): Promise<T> {
 export class Slices {
   private started = performance.now();
 
-  /** Whether this slice's time is spent. Checked without awaiting: an await per line or step costs more than the step. */
-  private spent(): boolean {
-    return performance.now() - this.started >= SLICE_MS;
-  }
-
-  private async turn(): Promise<void> {
-    await nextTurn();
-    this.started = performance.now();
-  }
-
   /** A turn of the event loop if this slice's time is spent. */
   async pause(): Promise<void> {
-    if (this.spent()) await this.turn();
+    if (performance.now() - this.started < SLICE_MS) return;
+    await nextTurn();
+    this.started = performance.now();
   }
 
   /** Runs a stage written as steps, with a turn of the event loop between steps once a slice is spent. */
   async run<T>(steps: Steps<T>): Promise<T> {
     let step = steps.next();
     while (!step.done) {
-      if (this.spent()) await this.turn();
+      await this.pause();
       step = steps.next();
     }
     return step.value;
@@ -54,7 +46,7 @@ export class Slices {
   async map<T, R>(xs: readonly T[], fn: (x: T, index: number) => R): Promise<R[]> {
     const out: R[] = [];
     for (let i = 0; i < xs.length; i++) {
-      if (this.spent()) await this.turn();
+      await this.pause();
       out.push(fn(xs[i] as T, i));
     }
     return out;

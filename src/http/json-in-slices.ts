@@ -2,7 +2,8 @@
  * A large answer serialised a piece at a time: JSON.stringify of a hundred-line report (600 KB)
  * runs 6–28 ms without a break, long enough to hold up every other request. The fields of the
  * answer are serialised one by one, and an array field in runs of elements, with a turn of the
- * event loop once a slice is spent. The text is the one JSON.stringify gives.
+ * event loop once a slice is spent. For an answer of plain data (our presenters' objects, arrays,
+ * strings, numbers, booleans, null) the text is the one JSON.stringify gives.
  */
 import type { Response } from 'express';
 import { performance } from 'node:perf_hooks';
@@ -32,18 +33,19 @@ async function arrayInSlices(array: readonly unknown[], slices: Slices, runMs: n
 }
 
 /** `runMs`: see RUN_MS; 0 serialises an array element by element. */
-export async function stringifyInSlices(answer: object, slices: Slices, runMs = RUN_MS): Promise<string> {
+export async function stringifyInSlices(answer: Readonly<Record<string, unknown>>, slices: Slices, runMs = RUN_MS): Promise<string> {
   const fields: string[] = [];
   for (const [key, value] of Object.entries(answer)) {
-    if (value === undefined) continue;
     await slices.pause();
-    fields.push(`${JSON.stringify(key)}:${Array.isArray(value) ? await arrayInSlices(value, slices, runMs) : JSON.stringify(value)}`);
+    const text = Array.isArray(value) ? await arrayInSlices(value, slices, runMs) : JSON.stringify(value);
+    // As in JSON.stringify, a field that has no JSON (undefined) is left out.
+    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${fields.join(',')}}`;
 }
 
 /** As res.json(answer), with the answer serialised in slices. */
-export async function sendJsonInSlices(res: Response, answer: object, slices: Slices): Promise<void> {
+export async function sendJsonInSlices(res: Response, answer: Readonly<Record<string, unknown>>, slices: Slices): Promise<void> {
   const body = await stringifyInSlices(answer, slices);
   res.type('json').send(body);
 }
