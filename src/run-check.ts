@@ -7,6 +7,7 @@ import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { Lang } from './kb/schema.js';
 import type { Patient } from './patient.js';
 import { listResolver, resolveLines } from './resolve/resolve.js';
+import type { ResolvedItem } from './resolve/types.js';
 import { inTurn, Slices } from './slices.js';
 
 /** Lines and the patient's context → the Assessment (codes and numbers, no words). */
@@ -19,15 +20,20 @@ export function runCheck(lines: readonly string[], patient: Patient, kb: Knowled
   return explain(assess(lines, patient, kb), kb, lang);
 }
 
+/** Resolved lines → the Assessment and its Report, the engine and the explanation a step at a time. */
+export async function checkItemsInSlices(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices: Slices): Promise<{ assessment: Assessment; report: Report }> {
+  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
+  await slices.pause();
+  const assessment = await slices.run(checkSteps(items, patient, kb, { allergies }));
+  await slices.pause();
+  return { assessment, report: await slices.run(explainSteps(assessment, kb, lang)) };
+}
+
 /** runCheck as the server runs it: in its turn, and in slices (see slices.ts), a line or a stage at a time. */
 export function runCheckInSlices(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices = new Slices()): Promise<Report> {
   return inTurn(async () => {
     const resolve = listResolver(kb, patient);
     const items = await slices.map(lines, (line, i) => resolve(i, line));
-    const allergies = resolveLines(patient.allergies ?? [], kb, patient);
-    await slices.pause();
-    const assessment = await slices.run(checkSteps(items, patient, kb, { allergies }));
-    await slices.pause();
-    return slices.run(explainSteps(assessment, kb, lang));
+    return (await checkItemsInSlices(items, patient, kb, lang, slices)).report;
   });
 }

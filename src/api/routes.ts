@@ -60,14 +60,15 @@ async function checkFhirBody(req: Request, kb: KnowledgeBase) {
   }
   if (reading.lines.length === 0) throw bodyError('the FHIR body holds no MedicationRequest or MedicationStatement to check');
   if (reading.lines.length > LIST_LIMITS.lines) throw bodyError(`at most ${LIST_LIMITS.lines} MedicationRequest or MedicationStatement resources can be checked at once`);
-  return { ...(await checkFhirInSlices(reading.lines, { allergies: reading.allergies }, kb, lang)), reading, lang };
+  const slices = new Slices();
+  return { ...(await checkFhirInSlices(reading.lines, { allergies: reading.allergies }, kb, lang, slices)), reading, lang, slices };
 }
 
 export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
   const router = Router();
   router.post('/check', fhirJsonParser(), async (req, res) => {
     if (req.is(FHIR_JSON)) {
-      const { report, reading, lang } = await checkFhirBody(req, kb);
+      const { report, reading, lang, slices } = await checkFhirBody(req, kb);
       const json = presentJson(report, originOf(req, publicBaseUrl));
       const answer = {
         ...json,
@@ -77,7 +78,7 @@ export function apiRouter(kb: KnowledgeBase, publicBaseUrl?: string): Router {
         }),
         ignored: reading.ignored,
       };
-      await sendJsonInSlices(res, answer, new Slices());
+      await sendJsonInSlices(res, answer, slices);
       return;
     }
     if (!req.is('application/json')) {

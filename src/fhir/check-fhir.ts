@@ -4,14 +4,13 @@
  * the engine marks it "not checked" in its place and every index still matches the resources.
  */
 import type { Assessment } from '../engine/assessment.js';
-import { check } from '../engine/check.js';
-import { explain } from '../explain/explain.js';
 import type { Report } from '../explain/report.js';
 import { parseLine } from '../intake/parse-line.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
-import { listResolver, resolveLines } from '../resolve/resolve.js';
+import { checkItemsInSlices } from '../run-check.js';
+import { listResolver } from '../resolve/resolve.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import { label, type FhirLine } from './to-line.js';
 import { unreadableText } from './texts.js';
@@ -31,20 +30,9 @@ function fhirResolver(kb: KnowledgeBase, patient: Patient): (l: FhirLine, index:
   return (l, i) => (l.line !== undefined ? resolve(i, l.line) : unreadableItem(i, inputOf(l)));
 }
 
-function checked(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, lang: Lang): { assessment: Assessment; report: Report } {
-  const allergies = resolveLines(patient.allergies ?? [], kb, patient);
-  const assessment = check(items, patient, kb, { allergies });
-  return { assessment, report: explain(assessment, kb, lang) };
-}
-
-/** Checks the lines read from FHIR resources, in its turn, the lines resolved in slices (see slices.ts). */
-export function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang): Promise<{ assessment: Assessment; report: Report }> {
-  return inTurn(async () => {
-    const slices = new Slices();
-    const items = await slices.map(lines, fhirResolver(kb, patient));
-    await slices.pause();
-    return checked(items, patient, kb, lang);
-  });
+/** Checks the lines read from FHIR resources, in its turn, in slices (see slices.ts) like typed lines. */
+export function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices = new Slices()): Promise<{ assessment: Assessment; report: Report }> {
+  return inTurn(async () => checkItemsInSlices(await slices.map(lines, fhirResolver(kb, patient)), patient, kb, lang, slices));
 }
 
 /** What each item of a FHIR check carries beyond the JSON report: where it came from and how it was read. */
