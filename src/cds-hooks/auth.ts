@@ -54,11 +54,20 @@ interface KeySets {
 /** `issuers`: issuer → the URL of its JWKS, or (for tests) a key set already at hand. */
 export function clientAuth(issuers: Readonly<Record<string, string | JWTVerifyGetKey>> | undefined): ClientAuth {
   const trusted = Object.entries(issuers ?? {});
-  // The JWT library (46 modules) is loaded only when there is a client to check, and then at once.
-  const ready: Promise<KeySets> | undefined = trusted.length === 0 ? undefined : import('jose').then((jose) => ({
-    jose,
-    keys: new Map<string, JWTVerifyGetKey>(trusted.map(([iss, jwks]) => [iss, typeof jwks === 'string' ? jose.createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3000 }) : jwks])),
-  }));
+  // The JWT library (46 modules) is loaded only when there is a client to check, and then at once:
+  // a broken install stops the server at start, with this message, rather than failing calls later.
+  const ready: Promise<KeySets> | undefined =
+    trusted.length === 0
+      ? undefined
+      : import('jose').then(
+          (jose) => ({
+            jose,
+            keys: new Map<string, JWTVerifyGetKey>(trusted.map(([iss, jwks]) => [iss, typeof jwks === 'string' ? jose.createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3000 }) : jwks])),
+          }),
+          (error: unknown) => {
+            throw new Error('CDS_TRUSTED_ISSUERS is set, but the JWT library (jose) could not be loaded', { cause: error });
+          },
+        );
   const seen = new SeenTokens();
 
   async function verify(req: Request, audiences: string[], { jose, keys }: KeySets): Promise<void> {
