@@ -1,9 +1,9 @@
 /**
- * Every name the knowledge base answers to, indexed once at load: exact keys with the word
- * boundaries of each spelling, the keys in sorted order (so a span of a line that can no longer
- * grow into a name is abandoned at once: no key begins with it), and, from the first "did you
- * mean" on, the letter pairs of each key (so a misspelling is compared only with names that share
- * most of its letters).
+ * Every name the knowledge base answers to: exact keys with the word boundaries of each spelling,
+ * made at load; the keys in sorted order, made at the first look-up (so a span of a line that can
+ * no longer grow into a name is abandoned at once: no key begins with it); and the letter pairs of
+ * each key, made at the first "did you mean" (so a misspelling is compared only with names that
+ * share most of its letters).
  */
 import { distance } from 'fastest-levenshtein';
 import type { NameTarget } from './knowledge-base.js';
@@ -25,8 +25,10 @@ export class NameIndex {
   private readonly targets = new Map<string, NameTarget>();
   private readonly spellings = new Map<string, number[][]>();
   private readonly keys: string[] = [];
-  /** The keys in code-unit order, sorted when first asked for after a name was added. */
+  /** The keys in code-unit order, sorted at the first look-up after a name was added. */
   private ordered: string[] | undefined;
+  /** Key → its place in `keys`: the order the names were added in. */
+  private readonly position = new Map<string, number>();
   /** Letter pair → the keys holding it, in order of length; made when first asked for. */
   private pairIndex: Map<string, number[]> | undefined;
   /** Key → the name as the KB writes it, for showing. */
@@ -79,6 +81,7 @@ export class NameIndex {
     const key = nameKey(name);
     if (!key) return;
     if (!this.targets.has(key)) {
+      this.position.set(key, this.keys.length);
       this.keys.push(key);
       this.ordered = undefined;
       this.pairIndex = undefined;
@@ -108,10 +111,13 @@ export class NameIndex {
   beginningWith(typed: string, limit: number): string[] {
     const key = nameKey(typed);
     if (key.length < 2) return [];
-    const found = new Map<string, string>();
     const keys = this.sortedKeys();
-    for (let n = this.lowerBound(key); n < keys.length && (keys[n] ?? '').startsWith(key); n++) {
-      const k = keys[n] ?? '';
+    const beginning: string[] = [];
+    for (let n = this.lowerBound(key); n < keys.length && (keys[n] ?? '').startsWith(key); n++) beginning.push(keys[n] ?? '');
+    // In the order the names were added, so that of an entry's names of one length the first added is shown.
+    beginning.sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
+    const found = new Map<string, string>();
+    for (const k of beginning) {
       const target = this.targets.get(k);
       if (!target) continue;
       const id = `${target.kind}:${target.id}`;
