@@ -6,10 +6,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import '../../../src/intake/parse-line.js';
 import { readAnalysisCache, writeAnalysisCache } from '../../../src/intake/pattern-analysis-cache.js';
-import { analysePattern } from '../../../src/intake/pattern-analysis.js';
+import { analyserFile, analysePattern } from '../../../src/intake/pattern-analysis.js';
 import { patternsMade } from '../../../src/intake/scanner.js';
 
 const sources = patternsMade().map((p) => p.source);
@@ -39,6 +40,14 @@ describe('the kept analysis of the intake patterns', () => {
     const stale = JSON.parse(readFileSync(kept, 'utf8')) as { analyser: string };
     writeFileSync(kept, JSON.stringify({ ...stale, analyser: '0'.repeat(64) }));
     expect(readAnalysisCache(kept)(sources[0] ?? '')).toBeUndefined();
+  });
+
+  it('is keyed by an analyser that depends on nothing outside its own file', () => {
+    // The kept analysis is trusted when the analyser file's hash matches: an import would let a
+    // change elsewhere alter the analysis without changing that hash.
+    const analyser = readFileSync(fileURLToPath(analyserFile), 'utf8');
+    expect(analyser).not.toMatch(/^\s*(?:import|export\s+[^;]*\bfrom\b)/m);
+    expect(analyser).not.toMatch(/\bimport\(|\brequire\(/);
   });
 
   it('is not used when the file is missing, damaged or of another shape', () => {
