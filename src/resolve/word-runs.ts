@@ -1,8 +1,8 @@
 /**
  * Runs of one to three words of a line, looked up by their joined name key: how qualifiers
  * ("natural", "d-alpha") and readAs words ("minder zout") are found. A key is matched from each
- * word it can begin at, so a line costs its words times the keys asked for, and nothing is built
- * for keys nobody asks about.
+ * word it can begin at (words are grouped by their key's first letter once per line), so a line
+ * costs at most its words times the keys asked for, and nothing is built for keys nobody asks about.
  */
 import type { Token } from '../intake/types.js';
 import { tokenKey } from './token-keys.js';
@@ -11,10 +11,18 @@ const MAX_RUN = 3;
 
 export class WordRuns {
   private readonly keys: string[];
+  /** First character of a word's key → the words whose key begins with it, in order. */
+  private readonly byFirst = new Map<string, number[]>();
 
   /** `words`: the line's tokens without punctuation. */
   constructor(private readonly words: readonly Token[]) {
     this.keys = words.map(tokenKey);
+    this.keys.forEach((k, i) => {
+      const first = k.charAt(0);
+      const at = this.byFirst.get(first);
+      if (at) at.push(i);
+      else this.byFirst.set(first, [i]);
+    });
   }
 
   /**
@@ -23,7 +31,8 @@ export class WordRuns {
    */
   *runs(key: string): Generator<Token[]> {
     if (key.length === 0) return;
-    for (let i = 0; i < this.keys.length; i++) {
+    // Only a word whose key begins as `key` does can start a run.
+    for (const i of this.byFirst.get(key.charAt(0)) ?? []) {
       // How much of `key` the run from i has matched so far: compared in place, nothing joined.
       let matched = 0;
       for (let n = 1; n <= MAX_RUN && i + n <= this.keys.length; n++) {
