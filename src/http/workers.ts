@@ -31,7 +31,8 @@ export function superviseWorkers(config: Config): void {
     const worker = cluster.fork();
     startedAt.set(worker, Date.now());
     worker.on('message', (message: unknown) => {
-      if (!isFatal(message)) return;
+      // Once stopping, the other workers' reports of the same failure are not repeated.
+      if (!isFatal(message) || stopping) return;
       if (allStarted) {
         logger.error(`worker ${worker.id} could not start: ${message.fatal}`);
         return;
