@@ -55,7 +55,8 @@ interface KeySets {
 export function clientAuth(issuers: Readonly<Record<string, string | JWTVerifyGetKey>> | undefined): ClientAuth {
   const trusted = Object.entries(issuers ?? {});
   // The JWT library (46 modules) is loaded only when there is a client to check, and then at once:
-  // a broken install stops the server at start, with this message, rather than failing calls later.
+  // a broken install stops the server as it starts (nothing handles the rejection yet), with this
+  // message; a call that arrived first gets it as its error.
   const ready: Promise<KeySets> | undefined =
     trusted.length === 0
       ? undefined
