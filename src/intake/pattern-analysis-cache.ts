@@ -1,8 +1,8 @@
 /**
  * The analysis of every intake pattern, worked out by the build and read at start-up: working it
  * out live took 120–180 ms, a sixth of the server's start (the counted-time patterns each begin in
- * about 2,500 ways). A kept analysis counts only when it was made by the same analyser, byte for byte; a
- * missing, stale or damaged file means the analysis is done live, as under tsx.
+ * about 2,500 ways). A kept analysis counts only when it was made by the same analyser, byte for
+ * byte; a missing, stale or damaged file means the analysis is done live, as under tsx.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
