@@ -78,7 +78,23 @@ function bounded(field: Bounded, m: PatientMessages) {
   return (field === 'sessionsPerWeek' ? n.int({ error }) : n).optional();
 }
 
-export function patientSchema(m: PatientMessages) {
+/**
+ * The schema for one set of messages, built at its first use and kept: a zod object compiles its
+ * parser at the first parse, which built per request cost more than the parse itself.
+ */
+export function patientSchema(m: PatientMessages): PatientSchema {
+  let schema = schemas.get(m);
+  if (!schema) {
+    schema = buildPatientSchema(m);
+    schemas.set(m, schema);
+  }
+  return schema;
+}
+
+type PatientSchema = ReturnType<typeof buildPatientSchema>;
+const schemas = new WeakMap<PatientMessages, PatientSchema>();
+
+function buildPatientSchema(m: PatientMessages) {
   return z.strictObject(
     {
       modality: z.enum(MODALITIES, { error: m.modality }).optional(),

@@ -18,6 +18,17 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { avoid: 0, caution: 
 /** Sources printed per reason on the sheet. */
 const SHEET_REFERENCES = 2;
 
+/** When the report was made, as its reader writes a date; one formatter per locale (each costs a lot to make). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
 export interface FindingView {
   code: string;
   severity: Finding['severity'];
@@ -297,7 +308,7 @@ export function* reportViewSteps(report: Report, options: PageOptions, checkedOn
     references: refs.entries,
     sheetReferences: sheet.entries,
     kb: report.kb,
-    checkedOn: new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeStyle: 'short' }).format(checkedOn),
+    checkedOn: dateFormat(m.locale).format(checkedOn),
   };
 }
 
