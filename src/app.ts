@@ -20,6 +20,7 @@ import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectRoot, viewsDir } from './paths.js';
 import { kbRouter } from './web/kb-routes.js';
+import { TEMPLATE_OPTIONS } from './web/template-options.js';
 import { htmlErrorHandler, htmlNotFound } from './web/errors.js';
 import { webRouter } from './web/routes.js';
 
@@ -46,7 +47,7 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
   // Includes are written from the views folder ("/partials/finding"): EJS looks a relative include
   // up on disk at every call, which for a report of a hundred lines was a tenth of its rendering.
   app.engine('ejs', (file: string, data: { cache?: boolean }, done: (error: unknown, html?: string) => void) =>
-    ejs.renderFile(file, data, { root: views, cache: data.cache === true }, done),
+    ejs.renderFile(file, data, { ...TEMPLATE_OPTIONS, root: views, cache: data.cache === true }, done),
   );
   app.set('view engine', 'ejs');
   app.set('views', views);
