@@ -45,11 +45,17 @@ export interface FindingView {
   kbUrl: string;
   /** Numbers of the references in the report's list of sources (used on paper). */
   refNumbers: number[];
-  /** For an interaction or total shown under a line: where its full text is. */
-  crossRef?: string;
   lines?: string;
-  /** For a line's interaction or total finding: which other lines it concerns. */
+  /** For a finding on a line that concerns other lines too: which. */
   scope?: string;
+}
+
+/**
+ * An interaction or total shown under a line: a pointer to where its full text is, with only what
+ * the pointer prints. A long list has thousands of them, so none of the rest is worked out.
+ */
+export interface FindingPointerView extends Pick<FindingView, 'code' | 'severity' | 'severityLabel' | 'icon' | 'title' | 'patient' | 'scope'> {
+  crossRef: string;
 }
 
 function kbUrl(f: Finding, lang: Lang): string {
@@ -85,15 +91,17 @@ export class ReferenceList {
 }
 
 interface FindingOptions {
-  self?: number;
   view?: View;
   refs?: ReferenceList;
 }
 
-export function findingView(f: Finding, lang: Lang, opts: FindingOptions = {}): FindingView {
+function severityLabels(lang: Lang, view: View | undefined) {
   const m = messages(lang);
-  const severities = opts.view === 'patient' ? m.ui.patientSeverities : m.ui.severities;
-  const crossRef = f.ref ? `#${f.ref.kind}-${f.ref.index + 1}` : undefined;
+  return view === 'patient' ? m.ui.patientSeverities : m.ui.severities;
+}
+
+export function findingView(f: Finding, lang: Lang, opts: FindingOptions = {}): FindingView {
+  const severities = severityLabels(lang, opts.view);
   const view: FindingView = {
     code: f.code,
     severity: f.severity,
@@ -107,14 +115,32 @@ export function findingView(f: Finding, lang: Lang, opts: FindingOptions = {}): 
     evidenceSummary: f.evidence.summary,
     references: f.references.map((r) => ({ title: r.title, url: r.url.startsWith('/') ? `${r.url}?lang=${lang}` : r.url })),
     kbUrl: kbUrl(f, lang),
-    refNumbers: crossRef ? [] : (opts.refs?.numbers(f.references) ?? []),
+    refNumbers: opts.refs?.numbers(f.references) ?? [],
   };
-  if (crossRef) view.crossRef = crossRef;
   if (f.evidence.certaintyLabel) view.certainty = f.evidence.certaintyLabel;
   if (f.items) view.lines = formatLines(f.items, lang);
-  const scope = opts.self === undefined ? undefined : scopeOf(f, opts.self, lang);
-  if (scope) view.scope = scope;
   return view;
+}
+
+/** Line `self`'s view of a finding: a pointer when the finding is described once elsewhere. */
+function lineFindingView(f: Finding, self: number, lang: Lang, view: View, refs: ReferenceList): FindingView | FindingPointerView {
+  const scope = scopeOf(f, self, lang);
+  if (!f.ref) {
+    const full = findingView(f, lang, { view, refs });
+    if (scope) full.scope = scope;
+    return full;
+  }
+  const pointer: FindingPointerView = {
+    code: f.code,
+    severity: f.severity,
+    severityLabel: severityLabels(lang, view)[f.severity],
+    icon: SEVERITY_ICONS[f.severity],
+    title: f.title,
+    patient: f.patient,
+    crossRef: `#${f.ref.kind}-${f.ref.index + 1}`,
+  };
+  if (scope) pointer.scope = scope;
+  return pointer;
 }
 
 function readingRows(line: LineReport, lang: Lang): { label: string; value: string }[] {
@@ -155,7 +181,7 @@ function lineView(line: LineReport, options: PageOptions, refs: ReferenceList, s
     patient: line.headline?.patient ?? '',
     rows: readingRows(line, lang),
     suggestions: line.suggestions,
-    findings: findings.map((f) => findingView(f, lang, { self: line.index, view, refs })),
+    findings: findings.map((f) => lineFindingView(f, line.index, lang, view, refs)),
     sheetRefs,
   };
 }
