@@ -9,7 +9,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { nameKey } from './names.js';
 import { classMembership, namesOf } from './queries.js';
-import type { KbData } from './schema.js';
+import { schemaFingerprint } from './schema-fingerprint.js';
+import { kbData, type KbData } from './schema.js';
 
 /** Bumped when the table layout changes; the loader refuses files of another format. */
 export const KB_FORMAT = 3;
@@ -36,8 +37,12 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Compiles `data` into `outFile` and records its SHA-256 beside it; returns the digest. */
-export function compileKb(data: KbData, outFile: string): string {
+/**
+ * Compiles `data` into `outFile` and records its SHA-256 beside it; returns the digest. The data is
+ * validated here, so the schema fingerprint the file carries is true of it.
+ */
+export function compileKb(input: KbData, outFile: string): string {
+  const data = kbData.parse(input);
   const tmp = `${outFile}.tmp-${process.pid}`;
   const digestFile = digestFileOf(outFile);
   const digestTmp = `${digestFile}.tmp-${process.pid}`;
@@ -50,6 +55,7 @@ export function compileKb(data: KbData, outFile: string): string {
     const write = db.transaction(() => {
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       meta.run('format', String(KB_FORMAT));
+      meta.run('schema', schemaFingerprint());
       meta.run('meta', JSON.stringify(data.meta));
       meta.run('version', data.meta.version);
       meta.run('reviewed_on', data.meta.reviewedOn);

@@ -2,7 +2,9 @@
  * Opens the compiled knowledge base read-only, verifies it, and builds the in-memory indexes.
  * Verified means: its bytes have the SHA-256 the build recorded (or the one the deployment
  * pins), its data matches the schema, and it passes the same integrity checks as the sources.
- * Any problem becomes a KbLoadError with one sentence an operator can act on.
+ * Data the build validated with this server's own schema (the fingerprints match) is not parsed
+ * again; data from any other build is (decision 015). Any problem becomes a KbLoadError with one
+ * sentence an operator can act on.
  */
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { digestFileOf, KB_FORMAT, sha256 } from './compile.js';
 import { KbLoadError } from './errors.js';
 import { checkIntegrity } from './integrity.js';
 import { indexKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { schemaFingerprint } from './schema-fingerprint.js';
 import { kbData, type KbData } from './schema.js';
 
 export interface LoadOptions {
@@ -27,7 +30,13 @@ const REBUILD = 'rebuild it with "npm run build"';
 /** A reason the file cannot be used, completed into one sentence by loadKbData. */
 class Unusable extends Error {}
 
-function readData(db: Database.Database): unknown {
+interface Stored {
+  data: unknown;
+  /** The fingerprint of the schema the build validated the data with; undefined in older files. */
+  schema: string | undefined;
+}
+
+function readData(db: Database.Database): Stored {
   const meta = new Map(
     (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
   );
@@ -35,7 +44,7 @@ function readData(db: Database.Database): unknown {
     throw new Unusable(`was built in format ${meta.get('format') ?? 'unknown'}, but this server reads format ${KB_FORMAT}`);
   }
   const bodies = (sql: string) => (db.prepare(sql).all() as Row[]).map((r) => JSON.parse(r.body) as unknown);
-  return {
+  const data = {
     meta: JSON.parse(meta.get('meta') ?? 'null') as unknown,
     references: bodies('SELECT body FROM refs ORDER BY id'),
     substances: bodies("SELECT body FROM entries WHERE kind = 'substance' ORDER BY id"),
@@ -44,6 +53,7 @@ function readData(db: Database.Database): unknown {
     interactions: bodies('SELECT body FROM interactions ORDER BY position'),
     contextRules: bodies('SELECT body FROM context_rules ORDER BY position'),
   };
+  return { data, schema: meta.get('schema') };
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -84,6 +94,15 @@ function integrityProblem(data: KbData): string | undefined {
   return `fails ${problems.length === 1 ? 'an integrity check' : `${problems.length} integrity checks`} (${first.path}: ${first.message})`;
 }
 
+/** The stored data, parsed with the schema unless the build already validated it with this one. */
+function validData(stored: Stored): KbData {
+  if (stored.schema === schemaFingerprint()) return stored.data as KbData;
+  const parsed = kbData.safeParse(stored.data);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new Unusable(`does not match this server's schema (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
+}
+
 export function loadKbData(file: string, options: LoadOptions = {}): KbData {
   const fail = (reason: string, cause?: unknown): never => {
     throw new KbLoadError(`The knowledge base ${file} ${reason}; ${REBUILD}.`, { cause });
@@ -93,13 +112,9 @@ export function loadKbData(file: string, options: LoadOptions = {}): KbData {
   try {
     // Opened from the bytes that were hashed, so the file cannot change between check and use.
     db = new Database(verifiedBytes(file, options), { readonly: true });
-    const parsed = kbData.safeParse(readData(db));
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return fail(`does not match this server's schema (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
-    }
-    const problem = integrityProblem(parsed.data);
-    return problem ? fail(problem) : parsed.data;
+    const data = validData(readData(db));
+    const problem = integrityProblem(data);
+    return problem ? fail(problem) : data;
   } catch (error) {
     if (error instanceof KbLoadError) throw error;
     if (error instanceof Unusable) return fail(error.message, error);

@@ -1,12 +1,15 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { compileKb, sha256 } from '../../../src/kb/compile.js';
 import { KbLoadError } from '../../../src/kb/errors.js';
-import { loadKb } from '../../../src/kb/load.js';
-import type { KbData } from '../../../src/kb/schema.js';
+import { loadKb, loadKbData } from '../../../src/kb/load.js';
+import { fingerprintOf } from '../../../src/kb/schema-fingerprint.js';
+import { kbData as kbSchema, type KbData } from '../../../src/kb/schema.js';
 import { projectRoot } from '../../../src/paths.js';
 import { assess } from '../../../src/run-check.js';
 import { kbData } from '../../helpers/kb.js';
@@ -106,5 +109,69 @@ describe('server start-up on an edited knowledge base', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('does not have the SHA-256 recorded in kb.sqlite.sha256')]);
+  });
+});
+
+/** A compiled file changed through SQLite, with its recorded digest rewritten to match: another build's file. */
+function rebuiltElsewhere(file: string, change: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  change(db);
+  db.close();
+  writeFileSync(`${file}.sha256`, `${sha256(readFileSync(file))}  kb.sqlite\n`);
+}
+
+/** Gives quinine's first rule a severity this server's schema does not know. */
+const unknownSeverity = (db: Database.Database) => {
+  const row = db.prepare("SELECT body FROM entries WHERE id = 'quinine'").get() as { body: string };
+  const quinine = JSON.parse(row.body) as { rules: { severity: string }[] };
+  expect(quinine.rules[0]).toBeDefined();
+  (quinine.rules[0] as { severity: string }).severity = 'forbidden';
+  db.prepare("UPDATE entries SET body = ? WHERE id = 'quinine'").run(JSON.stringify(quinine));
+};
+
+const SCHEMA_MISMATCH = /^The knowledge base .* does not match this server's schema \(substances\.\d+\.rules\.0\.severity: .+\); rebuild it with "npm run build"\.$/;
+
+describe('the schema a compiled knowledge base was validated with', () => {
+  it('parses a file built with another schema again, and refuses data that does not fit this one', () => {
+    const { file } = compiled();
+    rebuiltElsewhere(file, (db) => {
+      db.prepare("UPDATE meta SET value = 'the fingerprint of an older schema' WHERE key = 'schema'").run();
+      unknownSeverity(db);
+    });
+    expect(() => loadKb(file)).toThrow(SCHEMA_MISMATCH);
+  });
+
+  it('parses a file that records no schema at all, as files from before the fingerprint do', () => {
+    const { file } = compiled();
+    rebuiltElsewhere(file, (db) => {
+      db.prepare("DELETE FROM meta WHERE key = 'schema'").run();
+      unknownSeverity(db);
+    });
+    expect(() => loadKb(file)).toThrow(SCHEMA_MISMATCH);
+  });
+
+  it('stores what the schema gives, so that a file with this schema loads as if it were parsed again', () => {
+    const { file } = compiled();
+    const stored = loadKbData(file);
+    expect(kbSchema.parse(stored)).toEqual(stored);
+  });
+
+  it('builds no file from data the schema refuses', () => {
+    const data = structuredClone(kbData());
+    const rule = data.substances[0]?.rules[0] as { severity: string } | undefined;
+    expect(rule).toBeDefined();
+    if (rule) rule.severity = 'forbidden';
+    const file = join(mkdtempSync(join(tmpdir(), 'dialysafe-verify-')), 'kb.sqlite');
+    expect(() => compileKb(data, file)).toThrow(/severity/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('has a fingerprint that changes with any field, enum value or bound of the schema', () => {
+    const base = fingerprintOf(kbSchema);
+    expect(fingerprintOf(kbSchema)).toBe(base);
+    expect(fingerprintOf(kbSchema.extend({ extra: z.string().optional() }))).not.toBe(base);
+    expect(fingerprintOf(z.object({ severity: z.enum(['avoid', 'caution']) }))).not.toBe(fingerprintOf(z.object({ severity: z.enum(['avoid', 'caution', 'info']) })));
+    expect(fingerprintOf(z.object({ amount: z.number().max(10) }))).not.toBe(fingerprintOf(z.object({ amount: z.number().max(11) })));
+    expect(fingerprintOf(z.object({ id: z.string().regex(/^[a-z]+$/) }))).not.toBe(fingerprintOf(z.object({ id: z.string().regex(/^[a-z0-9]+$/) })));
   });
 });
