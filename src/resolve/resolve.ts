@@ -13,7 +13,7 @@ import { productDose, substanceDose } from './dose.js';
 import { findNames, suggestNames } from './match-names.js';
 import { kbWordKey } from './token-keys.js';
 import { WordRuns } from './word-runs.js';
-import type { NameMatch, ResolvedIngredient, ResolvedItem } from './types.js';
+import type { LineReading, NameMatch, ResolvedIngredient, ResolvedItem } from './types.js';
 
 /** The runs of the words no name took, made once per line and only if a match has qualifiers. */
 type RestRuns = () => WordRuns;
@@ -205,6 +205,10 @@ function withStrengthInName(input: string, parsed: ParsedLine, matches: NameMatc
  */
 export const MAX_LINES_WITH_SUGGESTIONS = 20;
 
+function readingOf({ tokens: _tokens, nameRuns: _nameRuns, ...reading }: ParsedLine): LineReading {
+  return reading;
+}
+
 export function resolveLine(index: number, input: string, kb: KnowledgeBase, patient: Patient, suggest = true): ResolvedItem {
   const first = parseLine(input);
   const firstNames = findNames(input, first.nameRuns, kb);
@@ -243,7 +247,7 @@ export function resolveLine(index: number, input: string, kb: KnowledgeBase, pat
   return {
     index,
     input,
-    parsed,
+    parsed: readingOf(parsed),
     matches,
     ingredients,
     suggestions: matches.length === 0 && suggest ? suggestNames(input, rest, kb) : [],

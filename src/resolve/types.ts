@@ -98,10 +98,16 @@ export interface Suggestion {
   correctedLine: string;
 }
 
+/**
+ * What intake read on a line, without its tokens: they are spent once the names are found, and a
+ * list keeps its items until the answer is sent (on a long list, most of what it would hold).
+ */
+export type LineReading = Omit<ParsedLine, 'tokens' | 'nameRuns'>;
+
 export interface ResolvedItem {
   index: number;
   input: string;
-  parsed: ParsedLine;
+  parsed: LineReading;
   matches: NameMatch[];
   ingredients: ResolvedIngredient[];
   suggestions: Suggestion[];

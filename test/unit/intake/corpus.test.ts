@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ParsedLine } from '../../../src/intake/types.js';
 import { projectRoot } from '../../../src/paths.js';
 import { DEFAULT_SESSIONS_PER_WEEK } from '../../../src/patient.js';
 import { resolveLine } from '../../../src/resolve/resolve.js';
+import type { LineReading } from '../../../src/resolve/types.js';
 import { testKb } from '../../helpers/kb.js';
 
 interface Range {
@@ -38,7 +38,7 @@ function close(actual: number | undefined, expected: number | undefined): boolea
 }
 const bounds = (r: Range | number) => (typeof r === 'number' ? { low: r, high: r } : { low: r.low ?? r.amount, high: r.high ?? r.amount });
 
-function perDayOf(p: ParsedLine): { low: number; high: number } | null {
+function perDayOf(p: LineReading): { low: number; high: number } | null {
   const f = p.frequency;
   if (!f) return null;
   if (f.kind === 'regular' || f.kind === 'schedule') return f.perDay;
