@@ -124,6 +124,8 @@ export const uiEn = {
     partialTotal: '(only the lines whose dose could be read)',
     didYouMean: 'Did you mean',
     withLines: (lines: string) => `with ${lines}`,
+    morePointers: (n: number, counts: string) => `…and ${n} more interactions or totals that concern this line (${counts}). Each is given in full further down the report.`,
+    morePointersPatient: (n: number) => `…and ${n} more things to know about taking this with other products on your list. They are further down this page.`,
     totalOf: (lines: string) => `total of ${lines}`,
     useSuggestion: (name: string) => `Use "${name}"`,
     findings: 'Why',

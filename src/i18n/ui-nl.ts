@@ -120,6 +120,8 @@ export const uiNl: UiMessages = {
     partialTotal: '(alleen de regels waarvan de dosis kon worden gelezen)',
     didYouMean: 'Bedoelde u',
     withLines: (lines) => `met ${lines}`,
+    morePointers: (n, counts) => `…en nog ${n} wisselwerkingen of totalen die deze regel betreffen (${counts}). Elk staat volledig verderop in het rapport.`,
+    morePointersPatient: (n) => `…en nog ${n} dingen om te weten over het gebruik hiervan samen met andere producten op uw lijst. Ze staan verderop op deze pagina.`,
     totalOf: (lines) => `totaal van ${lines}`,
     useSuggestion: (name) => `Gebruik "${name}"`,
     findings: 'Waarom',

@@ -17,6 +17,13 @@ export const SEVERITY_ICONS: Record<Finding['severity'], string> = { avoid: '✖
 const SEVERITY_RANK: Record<Finding['severity'], number> = { avoid: 0, caution: 1, info: 2 };
 /** Sources printed per reason on the sheet. */
 const SHEET_REFERENCES = 2;
+/**
+ * Pointers to interactions and totals written out under one line; the rest are counted. A line on a
+ * real list has a few, each given in full once in its own section; a list of one medicine that
+ * interacts with every other line would repeat a title under each of them (about 40 % of a
+ * hundred-line page).
+ */
+export const POINTERS_PER_LINE = 8;
 
 /** When the report was made, as its reader writes a date; one formatter per locale (each costs a lot to make). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -160,10 +167,34 @@ function readingRows(line: LineReport, lang: Lang): { label: string; value: stri
   return rows;
 }
 
+/** "…and 15 more (3 × avoid, 12 × caution)" for the pointers past POINTERS_PER_LINE, at least two. */
+function morePointersText(hidden: readonly Finding[], lang: Lang, view: View): string {
+  const r = messages(lang).ui.report;
+  if (view === 'patient') return r.morePointersPatient(hidden.length);
+  const labels = severityLabels(lang, view);
+  const counts = (Object.keys(SEVERITY_RANK) as Finding['severity'][])
+    .map((severity) => ({ severity, n: hidden.filter((f) => f.severity === severity).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${formatNumber(c.n, lang)} × ${labels[c.severity].toLowerCase()}`);
+  return r.morePointers(hidden.length, counts.join(', '));
+}
+
 function lineView(line: LineReport, options: PageOptions, refs: ReferenceList, sheet: ReferenceList) {
   const { lang, view } = options;
   const ui = messages(lang).ui;
-  const findings = [...line.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const sorted = [...line.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const findings: Finding[] = [];
+  const hidden: Finding[] = [];
+  // One pointer more than the limit is shown rather than counted: "and 1 more" saves nothing.
+  const shown = sorted.filter((f) => f.ref).length > POINTERS_PER_LINE + 1 ? POINTERS_PER_LINE : Infinity;
+  let pointers = 0;
+  for (const f of sorted) {
+    if (f.ref && pointers >= shown) hidden.push(f);
+    else {
+      if (f.ref) pointers++;
+      findings.push(f);
+    }
+  }
   // On paper only the reason of a line to act on or check is printed, with its first sources (the rest
   // are one click away on screen), so the sheet's list of sources stays short.
   const headline = findings[0];
@@ -182,6 +213,7 @@ function lineView(line: LineReport, options: PageOptions, refs: ReferenceList, s
     rows: readingRows(line, lang),
     suggestions: line.suggestions,
     findings: findings.map((f) => lineFindingView(f, line.index, lang, view, refs)),
+    morePointers: hidden.length > 0 ? morePointersText(hidden, lang, view) : '',
     sheetRefs,
   };
 }
