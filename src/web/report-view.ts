@@ -183,18 +183,10 @@ function lineView(line: LineReport, options: PageOptions, refs: ReferenceList, s
   const { lang, view } = options;
   const ui = messages(lang).ui;
   const sorted = [...line.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  const findings: Finding[] = [];
-  const hidden: Finding[] = [];
+  const pointers = sorted.filter((f) => f.ref);
   // One pointer more than the limit is shown rather than counted: "and 1 more" saves nothing.
-  const shown = sorted.filter((f) => f.ref).length > POINTERS_PER_LINE + 1 ? POINTERS_PER_LINE : Infinity;
-  let pointers = 0;
-  for (const f of sorted) {
-    if (f.ref && pointers >= shown) hidden.push(f);
-    else {
-      if (f.ref) pointers++;
-      findings.push(f);
-    }
-  }
+  const hidden = pointers.length > POINTERS_PER_LINE + 1 ? pointers.slice(POINTERS_PER_LINE) : [];
+  const findings = hidden.length > 0 ? sorted.filter((f) => !hidden.includes(f)) : sorted;
   // On paper only the reason of a line to act on or check is printed, with its first sources (the rest
   // are one click away on screen), so the sheet's list of sources stays short.
   const headline = findings[0];

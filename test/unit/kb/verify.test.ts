@@ -132,19 +132,13 @@ const unknownSeverity = (db: Database.Database) => {
 const SCHEMA_MISMATCH = /^The knowledge base .* does not match this server's schema \(substances\.\d+\.rules\.0\.severity: .+\); rebuild it with "npm run build"\.$/;
 
 describe('the schema a compiled knowledge base was validated with', () => {
-  it('parses a file built with another schema again, and refuses data that does not fit this one', () => {
+  it.each([
+    ['built with another schema', "UPDATE meta SET value = 'the fingerprint of an older schema' WHERE key = 'schema'"],
+    ['that records no schema at all, as files from before the fingerprint do', "DELETE FROM meta WHERE key = 'schema'"],
+  ])('parses a file %s again, and refuses data that does not fit this schema', (_, fingerprintChange) => {
     const { file } = compiled();
     rebuiltElsewhere(file, (db) => {
-      db.prepare("UPDATE meta SET value = 'the fingerprint of an older schema' WHERE key = 'schema'").run();
-      unknownSeverity(db);
-    });
-    expect(() => loadKb(file)).toThrow(SCHEMA_MISMATCH);
-  });
-
-  it('parses a file that records no schema at all, as files from before the fingerprint do', () => {
-    const { file } = compiled();
-    rebuiltElsewhere(file, (db) => {
-      db.prepare("DELETE FROM meta WHERE key = 'schema'").run();
+      db.prepare(fingerprintChange).run();
       unknownSeverity(db);
     });
     expect(() => loadKb(file)).toThrow(SCHEMA_MISMATCH);
