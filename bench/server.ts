@@ -135,6 +135,40 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** Clock ticks a second, as /proc counts CPU time. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds, user and system, that a process and its children (a cluster's workers) have used so far, every thread counted. */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  try {
+    // The fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) ticks += cpuSeconds(Number(child)) * CLOCK_TICKS;
+  } catch {
+    // The process is gone.
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** The cores a server kept busy while `during` ran, and the cores this process (the load generator) used. */
+export async function coresBusy<T>(pid: number, during: () => Promise<T>): Promise<{ result: T; server: number; loadGenerator: number }> {
+  const serverBefore = cpuSeconds(pid);
+  const ownBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await during();
+  const seconds = (performance.now() - started) / 1000;
+  const own = process.cpuUsage(ownBefore);
+  return { result, server: (cpuSeconds(pid) - serverBefore) / seconds, loadGenerator: (own.user + own.system) / 1e6 / seconds };
+}
+
 /** Samples rssMb every `everyMs` until the promise settles; the highest sample, in MB. */
 export async function peakRss<T>(pid: number, during: Promise<T>, everyMs = 50): Promise<{ result: T; peakMb: number; samples: number }> {
   let peakMb = rssMb(pid);
