@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, Lang, Localized, Route } from '../kb/schema.js';
 import { LIST_LIMITS } from '../list-limits.js';
 import type { Finding, ReferenceLink } from './report.js';
-import { contextPlaceholders, describeLimits, fill, placeholders, substanceName, type Placeholders } from './values.js';
+import { contextPlaceholders, describeLimits, fill, placeholders, substanceName, substanceNameForms, type Placeholders } from './values.js';
 
 /** The texts a KB rule, interaction, context rule or within-limits entry carries. */
 export interface RuleTexts {
@@ -103,7 +103,7 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
   const m = messages(lang);
   const t = m.system;
   const v = f.values;
-  const name = substanceName(kb, v.substance, lang);
+  const name = substanceNameForms(kb, v.substance, lang);
   const substance = v.substance ? kb.substances.get(v.substance) : undefined;
   if (f.basis.kind === 'cramp-cause') {
     const cause = substance?.causesCramps;
@@ -153,11 +153,11 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
       const x = t.keepTaking;
       const lines = formatLines(v.see?.lines ?? [], lang);
       const interaction = kb.interactionsByCode.get(f.source.id);
-      return own({ title: x.title(name, lines), explanation: x.explanation(name, substanceName(kb, v.see?.substance, lang), lines), advice: x.advice(lines), patient: x.patient(lines), evidence: x.evidence }, referenceLinks(kb, interaction?.references ?? []), lang);
+      return own({ title: x.title(name, lines), explanation: x.explanation(name, substanceNameForms(kb, v.see?.substance, lang), lines), advice: x.advice(lines), patient: x.patient(lines), evidence: x.evidence }, referenceLinks(kb, interaction?.references ?? []), lang);
     }
     case 'allergy.previous-reaction': {
       const x = t.previousReaction;
-      return own({ title: x.title(name), explanation: x.explanation(name, v.allergy?.input ?? '', substanceName(kb, v.allergy?.substance, lang)), advice: x.advice(name), patient: x.patient(name), evidence: x.evidence }, [pageLink(kb, v.substance ?? '', lang), ...referenceLinks(kb, substance?.references ?? [])], lang);
+      return own({ title: x.title(name), explanation: x.explanation(name, v.allergy?.input ?? '', substanceNameForms(kb, v.allergy?.substance, lang)), advice: x.advice(name), patient: x.patient(name), evidence: x.evidence }, [pageLink(kb, v.substance ?? '', lang), ...referenceLinks(kb, substance?.references ?? [])], lang);
     }
     case 'allergy.not-recognised': {
       const x = t.allergyNotRecognised;

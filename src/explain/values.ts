@@ -4,15 +4,25 @@ import type { ContextMetrics } from '../engine/context-metrics.js';
 import { formatAmount, formatLines, formatNumber, formatPercent } from '../i18n/format.js';
 import type { DisplayUnit } from '../i18n/en.js';
 import { messages } from '../i18n/index.js';
+import { asWritten, genericName, type Name } from '../i18n/name.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang, Quantity, Rule, Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
 
-export type Placeholders = Record<string, string>;
+/** A placeholder's words; a name takes the form its place in the sentence asks for. */
+export type Placeholders = Record<string, string | Name>;
+
+/** The end of a sentence, just before a placeholder: a full stop, question or exclamation mark, and perhaps a closing quote or bracket. */
+const SENTENCE_END = /[.!?]["'”’)]?$/;
 
 export function fill(text: string, values: Placeholders): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string, offset: number) => {
+    const value = values[key];
+    if (value === undefined || typeof value === 'string') return value ?? whole;
+    const before = text.slice(0, offset).trimEnd();
+    return before === '' || SENTENCE_END.test(before) ? value.start : value.inSentence;
+  });
 }
 
 /** "415 mg quinine base", "1,000 IU". */
@@ -50,6 +60,12 @@ export function substanceName(kb: KnowledgeBase, id: string | undefined, lang: L
   return (id && kb.substances.get(id)?.name[lang]) ?? id ?? '';
 }
 
+/** A substance's name for running text: as it opens a sentence, and inside one. */
+export function substanceNameForms(kb: KnowledgeBase, id: string | undefined, lang: Lang): Name {
+  const substance = id ? kb.substances.get(id) : undefined;
+  return substance ? genericName(substance.name[lang], substance.inSentence?.[lang]) : asWritten(id ?? '');
+}
+
 /** The values a rule's, interaction's or total's texts take: {dose}, {limit}, {a}, {b}, {lines}. */
 export function placeholders(values: FindingValues, kb: KnowledgeBase, lang: Lang): Placeholders {
   const substance = values.substance ? kb.substances.get(values.substance) : undefined;
@@ -58,8 +74,8 @@ export function placeholders(values: FindingValues, kb: KnowledgeBase, lang: Lan
   else out.dose = messages(lang).doseNotStated;
   if (values.limit) out.limit = describeLimit(values.limit, substance, lang);
   if (values.partners) {
-    out.a = substanceName(kb, values.partners[0], lang);
-    out.b = substanceName(kb, values.partners[1], lang);
+    out.a = substanceNameForms(kb, values.partners[0], lang);
+    out.b = substanceNameForms(kb, values.partners[1], lang);
   }
   if (values.lines) out.lines = formatLines(values.lines, lang);
   return out;

@@ -6,6 +6,7 @@
 import type { TimeOfDay } from '../intake/types.js';
 import type { CERTAINTIES, CrampFrequency, EVIDENCE_LEVELS, MeasureUnit, PRODUCT_UNITS } from '../kb/schema.js';
 import type { DoseGap } from '../resolve/types.js';
+import type { Name } from './name.js';
 import { uiEn } from './ui-en.js';
 
 /** Every unit a report or a KB page shows. */
@@ -137,15 +138,15 @@ export const en = {
       evidence: 'Not assessed: too many medicines on one line.',
     },
     notReviewed: {
-      title: (name: string) => `${name}: recognised for interactions only — dose not checked`,
-      explanation: (name: string) =>
-        `${name} is in the knowledge base so that its interactions with the other lines are checked. DialySafe does not review its own dose or use in dialysis.`,
-      advice: (name: string) => `Check the dose and use of ${name} in dialysis by hand, with a renal drug reference or a pharmacist.`,
+      title: (name: Name) => `${name.start}: recognised for interactions only — dose not checked`,
+      explanation: (name: Name) =>
+        `${name.start} is in the knowledge base so that its interactions with the other lines are checked. DialySafe does not review its own dose or use in dialysis.`,
+      advice: (name: Name) => `Check the dose and use of ${name.inSentence} in dialysis by hand, with a renal drug reference or a pharmacist.`,
       patient: 'DialySafe knows this medicine only for how it mixes with your other medicines. Ask your pharmacist whether the dose is right for you on dialysis.',
       evidence: 'Not reviewed for dialysis in this knowledge base.',
     },
     doseNotChecked: {
-      title: (name: string) => `${name}: dose not checked`,
+      title: (name: Name) => `${name.start}: dose not checked`,
       explanation: (reason: string, limits: string) => `${reason} Its dose limits in the knowledge base: ${limits}.`,
       unreadLine: (reason: string) => `${reason} Until the line is written so that all of it can be read, it is not checked.`,
       advice: 'Add the strength and how often it is taken (for example "250 mg 1dd" or "400 IU daily"), or check the dose by hand against the limits.',
@@ -153,35 +154,35 @@ export const en = {
       evidence: 'Dose-dependent rules could not be applied.',
     },
     totalIncomplete: {
-      title: (name: string) => `${name} on several lines: total incomplete`,
-      explanation: (name: string, lines: string, unread: string, someRead: boolean) =>
-        `${name} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown${someRead ? '; it is at least the sum of the others' : ''}.`,
+      title: (name: Name) => `${name.start} on several lines: total incomplete`,
+      explanation: (name: Name, lines: string, unread: string, someRead: boolean) =>
+        `${name.start} comes from ${lines}, but the dose of ${unread} could not be read, so the full total per day is unknown${someRead ? '; it is at least the sum of the others' : ''}.`,
       advice: 'Add the missing dose, or add up the amounts by hand and compare them with the limits.',
       patient: 'You take this substance in more than one product. DialySafe could not read how much of one of them you take, so it could not add up all of it. Ask your pharmacist to check the total.',
       evidence: 'Total of the lines that could be read only.',
     },
     routeNotReviewed: {
-      title: (name: string, route: string) => `${name} ${route}: this route is not reviewed — not checked`,
-      explanation: (name: string, route: string, routes: string) =>
-        `The line gives ${name} ${route}. The knowledge base reviews ${name} only ${routes}, so its dose limits and position in dialysis were not applied to this line.`,
-      advice: (name: string) => `Check this use of ${name} by hand with a pharmacist or nephrologist, or correct the route on the line if it is wrong.`,
+      title: (name: Name, route: string) => `${name.start} ${route}: this route is not reviewed — not checked`,
+      explanation: (name: Name, route: string, routes: string) =>
+        `The line gives ${name.inSentence} ${route}. The knowledge base reviews ${name.inSentence} only ${routes}, so its dose limits and position in dialysis were not applied to this line.`,
+      advice: (name: Name) => `Check this use of ${name.inSentence} by hand with a pharmacist or nephrologist, or correct the route on the line if it is wrong.`,
       patient: 'DialySafe knows this product, but not the way you use it, so it could not check it. Ask your pharmacist whether it is safe for you on dialysis.',
       evidence: 'Route not covered by the knowledge base entry.',
     },
     keepTaking: {
-      title: (name: string, lines: string) => `Keep taking ${name}; the interaction is dealt with on ${lines}`,
-      explanation: (name: string, other: string, lines: string) =>
-        `${name} interacts with ${other}. The knowledge base says the change belongs on ${lines} (${other}), not on this line: do not stop ${name} because of it.`,
+      title: (name: Name, lines: string) => `Keep taking ${name.inSentence}; the interaction is dealt with on ${lines}`,
+      explanation: (name: Name, other: Name, lines: string) =>
+        `${name.start} interacts with ${other.inSentence}. The knowledge base says the change belongs on ${lines} (${other.inSentence}), not on this line: do not stop ${name.inSentence} because of it.`,
       advice: (lines: string) => `Keep taking it as prescribed; see ${lines} for what to change.`,
       patient: (lines: string) => `Keep taking this medicine. It does not mix well with another product on your list; what to change is on ${lines}.`,
       evidence: 'See the interaction.',
     },
     previousReaction: {
-      title: (name: string) => `${name}: previous reaction recorded — do not give again`,
-      explanation: (name: string, reaction: string, allergen: string) =>
-        `The patient's previous reactions include “${reaction}”, read as ${allergen}. This line holds ${name}, which the knowledge base counts as the same or a cross-reacting substance. A medicine that caused a reaction is not given again without a specialist's decision.`,
-      advice: (name: string) => `Do not give ${name}. Check the recorded reaction with the patient and the prescriber, and choose an alternative.`,
-      patient: (name: string) => `You have had a reaction to this before (${name}). Do not take it. Tell your nephrologist or pharmacist.`,
+      title: (name: Name) => `${name.start}: previous reaction recorded — do not give again`,
+      explanation: (name: Name, reaction: string, allergen: Name) =>
+        `The patient's previous reactions include “${reaction}”, read as ${allergen.inSentence}. This line holds ${name.inSentence}, which the knowledge base counts as the same or a cross-reacting substance. A medicine that caused a reaction is not given again without a specialist's decision.`,
+      advice: (name: Name) => `Do not give ${name.inSentence}. Check the recorded reaction with the patient and the prescriber, and choose an alternative.`,
+      patient: (name: Name) => `You have had a reaction to this before (${name.inSentence}). Do not take it. Tell your nephrologist or pharmacist.`,
       evidence: 'Recorded previous reaction.',
     },
     allergyNotRecognised: {
@@ -193,11 +194,11 @@ export const en = {
       evidence: 'No knowledge-base entry: not assessed.',
     },
     crampCause: {
-      title: (name: string, lines: string) => `${name} (${lines}) can cause muscle cramps`,
+      title: (name: Name, lines: string) => `${name.start} (${lines}) can cause muscle cramps`,
       explanation: (frequency: string, mechanism: string) =>
         `Its label lists muscle cramps or spasms as ${frequency}. ${mechanism}`,
-      advice: (name: string) => `If the cramps started or got worse with ${name}, discuss with the prescriber whether the dose, a blood test or another medicine could help. Do not stop it on your own.`,
-      patient: (name: string) => `${name} can cause muscle cramps. If your cramps began after you started it, tell your nephrologist. Do not stop it on your own.`,
+      advice: (name: Name) => `If the cramps started or got worse with ${name.inSentence}, discuss with the prescriber whether the dose, a blood test or another medicine could help. Do not stop it on your own.`,
+      patient: (name: Name) => `${name.start} can cause muscle cramps. If your cramps began after you started it, tell your nephrologist. Do not stop it on your own.`,
       evidence: 'Adverse effects listed in the product label.',
     },
     total: {

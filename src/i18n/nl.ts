@@ -128,15 +128,15 @@ export const nl: Messages = {
       evidence: 'Niet beoordeeld: te veel middelen op één regel.',
     },
     notReviewed: {
-      title: (name) => `${name}: alleen herkend voor wisselwerkingen — dosis niet gecontroleerd`,
+      title: (name) => `${name.start}: alleen herkend voor wisselwerkingen — dosis niet gecontroleerd`,
       explanation: (name) =>
-        `${name} staat in de kennisbank zodat de wisselwerkingen met de andere regels worden gecontroleerd. DialySafe beoordeelt de eigen dosis en het gebruik bij dialyse niet.`,
-      advice: (name) => `Controleer de dosis en het gebruik van ${name} bij dialyse zelf, met een nierfunctie-naslagwerk of de apotheker.`,
+        `${name.start} staat in de kennisbank zodat de wisselwerkingen met de andere regels worden gecontroleerd. DialySafe beoordeelt de eigen dosis en het gebruik bij dialyse niet.`,
+      advice: (name) => `Controleer de dosis en het gebruik van ${name.inSentence} bij dialyse zelf, met een nierfunctie-naslagwerk of de apotheker.`,
       patient: 'DialySafe kent dit geneesmiddel alleen om te zien hoe het samengaat met uw andere middelen. Vraag uw apotheker of de dosis klopt voor u aan de dialyse.',
       evidence: 'Niet beoordeeld voor dialyse in deze kennisbank.',
     },
     doseNotChecked: {
-      title: (name) => `${name}: dosis niet gecontroleerd`,
+      title: (name) => `${name.start}: dosis niet gecontroleerd`,
       explanation: (reason, limits) => `${reason} De dosisgrenzen in de kennisbank: ${limits}.`,
       unreadLine: (reason) => `${reason} Zolang de regel niet zo geschreven is dat alles kan worden gelezen, is hij niet gecontroleerd.`,
       advice: 'Vul de sterkte aan en hoe vaak het wordt ingenomen (bijvoorbeeld "250 mg 1dd" of "400 IE per dag"), of controleer de dosis zelf aan de hand van de grenzen.',
@@ -144,35 +144,35 @@ export const nl: Messages = {
       evidence: 'Dosisafhankelijke regels konden niet worden toegepast.',
     },
     totalIncomplete: {
-      title: (name) => `${name} op meerdere regels: totaal onvolledig`,
+      title: (name) => `${name.start} op meerdere regels: totaal onvolledig`,
       explanation: (name, lines, unread, someRead) =>
-        `${name} komt uit ${lines}, maar de dosis van ${unread} kon niet worden gelezen, dus het volledige totaal per dag is onbekend${someRead ? '; het is minstens de som van de andere' : ''}.`,
+        `${name.start} komt uit ${lines}, maar de dosis van ${unread} kon niet worden gelezen, dus het volledige totaal per dag is onbekend${someRead ? '; het is minstens de som van de andere' : ''}.`,
       advice: 'Vul de ontbrekende dosis aan, of tel de hoeveelheden zelf op en vergelijk ze met de grenzen.',
       patient: 'U neemt deze stof in meer dan één product. DialySafe kon niet lezen hoeveel u van een ervan neemt en kon dus niet alles optellen. Vraag uw apotheker het totaal te controleren.',
       evidence: 'Totaal van alleen de regels die konden worden gelezen.',
     },
     routeNotReviewed: {
-      title: (name, route) => `${name} ${route}: deze toedieningsweg is niet beoordeeld — niet gecontroleerd`,
+      title: (name, route) => `${name.start} ${route}: deze toedieningsweg is niet beoordeeld — niet gecontroleerd`,
       explanation: (name, route, routes) =>
-        `De regel geeft ${name} ${route}. De kennisbank beoordeelt ${name} alleen ${routes}, dus de dosisgrenzen en het standpunt bij dialyse zijn niet op deze regel toegepast.`,
-      advice: (name) => `Controleer dit gebruik van ${name} zelf met een apotheker of nefroloog, of verbeter de toedieningsweg op de regel als die niet klopt.`,
+        `De regel geeft ${name.inSentence} ${route}. De kennisbank beoordeelt ${name.inSentence} alleen ${routes}, dus de dosisgrenzen en het standpunt bij dialyse zijn niet op deze regel toegepast.`,
+      advice: (name) => `Controleer dit gebruik van ${name.inSentence} zelf met een apotheker of nefroloog, of verbeter de toedieningsweg op de regel als die niet klopt.`,
       patient: 'DialySafe kent dit product, maar niet de manier waarop u het gebruikt, en kon het dus niet controleren. Vraag uw apotheker of het voor u veilig is aan de dialyse.',
       evidence: 'Toedieningsweg valt buiten het item in de kennisbank.',
     },
     keepTaking: {
-      title: (name, lines) => `Blijf ${name} innemen; de wisselwerking wordt opgelost op ${lines}`,
+      title: (name, lines) => `Blijf ${name.inSentence} innemen; de wisselwerking wordt opgelost op ${lines}`,
       explanation: (name, other, lines) =>
-        `${name} heeft een wisselwerking met ${other}. Volgens de kennisbank hoort de aanpassing op ${lines} (${other}), niet op deze regel: stop ${name} er niet om.`,
+        `${name.start} heeft een wisselwerking met ${other.inSentence}. Volgens de kennisbank hoort de aanpassing op ${lines} (${other.inSentence}), niet op deze regel: stop ${name.inSentence} er niet om.`,
       advice: (lines) => `Blijf het gebruiken zoals voorgeschreven; zie ${lines} voor wat er moet veranderen.`,
       patient: (lines) => `Blijf dit geneesmiddel innemen. Het gaat niet goed samen met een ander product op uw lijst; wat er moet veranderen staat bij ${lines}.`,
       evidence: 'Zie de wisselwerking.',
     },
     previousReaction: {
-      title: (name) => `${name}: eerdere reactie genoteerd — niet opnieuw geven`,
+      title: (name) => `${name.start}: eerdere reactie genoteerd — niet opnieuw geven`,
       explanation: (name, reaction, allergen) =>
-        `Bij de eerdere reacties van de patiënt staat “${reaction}”, gelezen als ${allergen}. Deze regel bevat ${name}, dat de kennisbank als dezelfde of een kruisreagerende stof telt. Een geneesmiddel dat een reactie gaf, wordt niet opnieuw gegeven zonder beslissing van een specialist.`,
-      advice: (name) => `Geef geen ${name}. Ga de genoteerde reactie na bij de patiënt en de voorschrijver, en kies een alternatief.`,
-      patient: (name) => `U hebt hier eerder een reactie op gehad (${name}). Neem het niet in. Zeg het tegen uw nefroloog of apotheker.`,
+        `Bij de eerdere reacties van de patiënt staat “${reaction}”, gelezen als ${allergen.inSentence}. Deze regel bevat ${name.inSentence}, dat de kennisbank als dezelfde of een kruisreagerende stof telt. Een geneesmiddel dat een reactie gaf, wordt niet opnieuw gegeven zonder beslissing van een specialist.`,
+      advice: (name) => `Geef geen ${name.inSentence}. Ga de genoteerde reactie na bij de patiënt en de voorschrijver, en kies een alternatief.`,
+      patient: (name) => `U hebt hier eerder een reactie op gehad (${name.inSentence}). Neem het niet in. Zeg het tegen uw nefroloog of apotheker.`,
       evidence: 'Genoteerde eerdere reactie.',
     },
     allergyNotRecognised: {
@@ -184,11 +184,11 @@ export const nl: Messages = {
       evidence: 'Geen item in de kennisbank: niet beoordeeld.',
     },
     crampCause: {
-      title: (name, lines) => `${name} (${lines}) kan spierkrampen geven`,
+      title: (name, lines) => `${name.start} (${lines}) kan spierkrampen geven`,
       explanation: (frequency, mechanism) =>
         `De bijsluiter vermeldt spierkrampen of -spasmen als ${frequency}. ${mechanism}`,
-      advice: (name) => `Zijn de krampen begonnen of erger geworden met ${name}, bespreek dan met de voorschrijver of de dosis, een bloedtest of een ander middel kan helpen. Stop er niet zelf mee.`,
-      patient: (name) => `${name} kan spierkrampen geven. Zijn uw krampen begonnen nadat u het bent gaan nemen, zeg het dan tegen uw nefroloog. Stop er niet zelf mee.`,
+      advice: (name) => `Zijn de krampen begonnen of erger geworden met ${name.inSentence}, bespreek dan met de voorschrijver of de dosis, een bloedtest of een ander middel kan helpen. Stop er niet zelf mee.`,
+      patient: (name) => `${name.start} kan spierkrampen geven. Zijn uw krampen begonnen nadat u het bent gaan nemen, zeg het dan tegen uw nefroloog. Stop er niet zelf mee.`,
       evidence: 'Bijwerkingen vermeld in de bijsluiter.',
     },
     total: {

@@ -8,6 +8,7 @@ import type { SourceProblem } from './errors.js';
 import { nameKey } from './names.js';
 import { isDoseRule, namesOf } from './queries.js';
 import {
+  LANGS,
   METRIC_PLACEHOLDERS,
   type ContextRule,
   type DrugClass,
@@ -89,6 +90,16 @@ class Checker {
     for (const t of tags ?? []) if (!this.tagsUsed.has(t)) this.tagsUsed.set(t, entry);
   }
 
+  /** A name inside a sentence is the same name in other letters' case, so that it cannot name something else. */
+  inSentence(entry: Substance | DrugClass): void {
+    for (const lang of LANGS) {
+      const own = entry.inSentence?.[lang];
+      if (own !== undefined && own.toLocaleLowerCase(lang) !== entry.name[lang].toLocaleLowerCase(lang)) {
+        this.add(entry, `${entry.id} › inSentence.${lang}`, `"${own}" is not the name "${entry.name[lang]}" written in other case`);
+      }
+    }
+  }
+
   placeholders(entry: object, path: string, texts: Localized[], allowed: string[]): void {
     for (const p of placeholdersIn(texts)) {
       if (!allowed.includes(p)) {
@@ -143,6 +154,7 @@ function checkSubstance(c: Checker, s: Substance): void {
   c.dated(s, `${s.id} › reviewedOn`, s.reviewedOn);
   c.cite(s, `${s.id} › references`, s.references);
   c.knownClasses(s, `${s.id} › memberOf`, s.memberOf);
+  c.inSentence(s);
   c.knownClasses(s, `${s.id} › crossReactsWith`, s.crossReactsWith);
   c.readAs(s);
   if (s.causesCramps) c.cite(s, `${s.id} › causesCramps`, s.causesCramps.references);
@@ -203,6 +215,7 @@ function checkClass(c: Checker, cls: DrugClass): void {
   c.claim(cls, 'class', cls.id);
   c.dated(cls, `${cls.id} › reviewedOn`, cls.reviewedOn);
   c.cite(cls, `${cls.id} › references`, cls.references);
+  c.inSentence(cls);
   for (const m of cls.members) if (!c.substances.has(m)) c.add(cls, `${cls.id} › members`, `member "${m}" is not a substance in the knowledge base`);
   if (new Set(cls.members).size !== cls.members.length) c.add(cls, `${cls.id} › members`, 'lists a member twice');
 }

@@ -214,9 +214,14 @@ export const leafletComparison = z.strictObject({
   references: z.array(id).min(1),
 });
 
+/** A name inside a sentence, where it is not the name with its first letter in lower case (see i18n/name.ts). */
+const inSentence = z.strictObject({ en: text.optional(), nl: text.optional() }).optional();
+
 export const substance = z.strictObject({
   id,
   name: localized,
+  /** "St John's wort" inside an English sentence, "ijzer (via de mond)" inside a Dutch one. */
+  inSentence,
   /** Other names, synonyms, abbreviations and brand names in either language. */
   names: z.array(text).default([]),
   /** ATC and RxNorm ingredient codes; a fully reviewed substance needs at least one. */
@@ -298,6 +303,7 @@ export type Product = z.infer<typeof product>;
 export const drugClass = z.strictObject({
   id,
   name: localized,
+  inSentence,
   description: localized,
   members: z.array(id).min(1, 'a class needs at least one member'),
   reviewedOn: isoDate,

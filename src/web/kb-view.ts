@@ -1,6 +1,7 @@
 /** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
 import { explainRule, type RuleTexts } from '../explain/texts.js';
 import { describeLimit, type Placeholders } from '../explain/values.js';
+import { asWritten, genericName, type Name } from '../i18n/name.js';
 import type { DisplayUnit } from '../i18n/en.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
@@ -47,9 +48,11 @@ export function kbIndexView(kb: KnowledgeBase, lang: Lang, query = '') {
   };
 }
 
-function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; name: string } {
-  if ('substance' in party) return { id: party.substance, name: kb.substances.get(party.substance)?.name[lang] ?? party.substance };
-  return { id: party.class, name: kb.classes.get(party.class)?.name[lang] ?? party.class };
+function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; name: string; forms: Name } {
+  const entry = 'substance' in party ? kb.substances.get(party.substance) : kb.classes.get(party.class);
+  const id = 'substance' in party ? party.substance : party.class;
+  const name = entry?.name[lang] ?? id;
+  return { id, name, forms: entry ? genericName(name, entry.inSentence?.[lang]) : asWritten(id) };
 }
 
 /** A tag in words, from the knowledge base (the integrity check makes sure every tag has them). */
@@ -78,7 +81,7 @@ function conditionTexts(when: RuleCondition, substance: Substance | undefined, k
  * A rule's placeholders in words for a page that shows the rule itself, not a line: the limit it
  * sets, the two parties of an interaction, and what the dose or a context value will be.
  */
-function placeholderWords(rule: Pick<Rule, 'when'>, substance: Substance | undefined, lang: Lang, parties?: { a: string; b: string }): Placeholders {
+function placeholderWords(rule: Pick<Rule, 'when'>, substance: Substance | undefined, lang: Lang, parties?: { a: Name; b: Name }): Placeholders {
   const words: Placeholders = { ...messages(lang).ui.kb.placeholders };
   const limit = rule.when.dailyDoseAbove ?? rule.when.singleDoseAbove ?? rule.when.sessionDoseAbove;
   if (limit) words.limit = describeLimit(limit, substance, lang);
@@ -86,7 +89,7 @@ function placeholderWords(rule: Pick<Rule, 'when'>, substance: Substance | undef
   return words;
 }
 
-function ruleView(kb: KnowledgeBase, rule: RuleTexts & { code: string; severity: Rule['severity']; when: Rule['when'] }, substance: Substance | undefined, lang: Lang, sourceId: string, parties?: { a: string; b: string }) {
+function ruleView(kb: KnowledgeBase, rule: RuleTexts & { code: string; severity: Rule['severity']; when: Rule['when'] }, substance: Substance | undefined, lang: Lang, sourceId: string, parties?: { a: Name; b: Name }) {
   const finding = findingView(
     { code: rule.code, severity: rule.severity, ...explainRule(rule, placeholderWords(rule, substance, lang, parties), kb, lang), source: { kind: 'substance', id: sourceId } },
     lang,
@@ -126,8 +129,8 @@ export function contextRuleView(kb: KnowledgeBase, rule: ContextRule, lang: Lang
 
 export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
   const [a, b] = x.between.map((p) => partyName(kb, p, lang));
-  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, { a: a?.name ?? '', b: b?.name ?? '' });
-  return { ...view, a, b, actOn: x.actOn === 'first' ? a?.name : x.actOn === 'second' ? b?.name : undefined };
+  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, { a: a?.forms ?? asWritten(''), b: b?.forms ?? asWritten('') });
+  return { ...view, a: a && { id: a.id, name: a.name }, b: b && { id: b.id, name: b.name }, actOn: x.actOn === 'first' ? a?.name : x.actOn === 'second' ? b?.name : undefined };
 }
 
 /** Names as a reader wants them listed: each spelling once, whatever its case or accents. */

@@ -90,7 +90,7 @@ describe('vitamins', () => {
     expect(report.items[1]?.verdict).toBe('avoid');
     expect(report.items[0]?.verdict).not.toBe('avoid');
     expect(report.items[1]?.findings.map((f) => f.code)).toContain('vitamin-e.coumarins');
-    expect(report.items[0]?.findings.find((f) => f.code === 'interaction.keep-taking')?.title).toMatch(/^Keep taking Warfarin; the interaction is dealt with on line 2/);
+    expect(report.items[0]?.findings.find((f) => f.code === 'interaction.keep-taking')?.title).toMatch(/^Keep taking warfarin; the interaction is dealt with on line 2/);
   });
 
   it('does not mistake another vitamin for vitamin E', () => {

@@ -130,6 +130,13 @@ describe('the build refuses a bad knowledge base, saying file, field and reason'
     expect(problems).toContainEqual(expect.stringContaining('text uses {dose}, which is not filled here'));
   });
 
+  it('a name inside a sentence that is not the same name', () => {
+    const problems = problemsAfter('kb/quinine.yaml', (doc) => {
+      quinine(doc).inSentence = { en: 'quinidine' };
+    });
+    expect(problems).toContainEqual(expect.stringContaining('"quinidine" is not the name "Quinine" written in other case'));
+  });
+
   it('a review date after the knowledge base\'s own', () => {
     const problems = problemsAfter('kb/quinine.yaml', (doc) => {
       quinine(doc).reviewedOn = '2099-01-01';
