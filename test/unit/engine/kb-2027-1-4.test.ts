@@ -1,0 +1,21 @@
+/**
+ * KB 2027.1.4: the advice for simvastatin with a strong CYP3A4 inhibitor no longer offers
+ * rosuvastatin, which this knowledge base flags in dialysis, as the statin to switch to.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkLines } from '../../helpers/check.js';
+
+describe('simvastatin with a strong CYP3A4 inhibitor', () => {
+  it.each([
+    ['en', ['Simvastatin 40 mg ON', 'Clarithromycin 500 mg BD'], /switch to pravastatin, a statin not broken down by CYP3A4, when clarithromycin is long-term \(not rosuvastatin/],
+    ['nl', ['Simvastatine 40 mg 1dd1', 'Itraconazol 200 mg 1dd1'], /schakel over op pravastatine, .* als itraconazol langdurig is \(niet rosuvastatine/],
+  ] as const)('offers pravastatin, not rosuvastatin, as the statin to switch to (%s)', (lang, lines, advice) => {
+    const report = checkLines([...lines], { lang });
+    const x = report.interactions.find((i) => i.code === 'simvastatin.strong-cyp3a4-inhibitors');
+    expect(x?.actOn).toEqual([0]);
+    expect(x?.advice).toMatch(advice);
+    // Following the advice does not land on a statin the knowledge base advises against in dialysis.
+    const switched = checkLines(['Pravastatine 40 mg 1dd1'], { lang });
+    expect(switched.items[0]?.verdict).toBe('ok');
+  });
+});
