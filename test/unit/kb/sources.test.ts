@@ -63,6 +63,13 @@ describe('the knowledge base in data/', () => {
     }
   });
 
+  it('calls the package leaflet a leaflet in English patient texts where the Dutch says "bijsluiter"', () => {
+    // Patients read "label" as the pharmacy sticker on the box (docs/plain-language-review.md).
+    const texts = [...data.substances.flatMap((s) => [...s.rules, ...(s.withinLimits ? [s.withinLimits] : [])]), ...data.products.flatMap((p) => p.rules), ...data.interactions];
+    const mixed = texts.filter((t) => /bijsluiter/i.test(t.patient.nl) && /\blabel/i.test(t.patient.en)).map((t) => ('code' in t ? t.code : t.title.en));
+    expect(mixed).toEqual([]);
+  });
+
   it('never cites the AI-generated site the evidence brief warns about', () => {
     for (const r of data.references) expect(r.url).not.toMatch(/droracle/i);
   });
