@@ -1,6 +1,7 @@
 /**
  * KB 2027.1.4: the advice for simvastatin with a strong CYP3A4 inhibitor no longer offers
- * rosuvastatin, which this knowledge base flags in dialysis, as the statin to switch to.
+ * rosuvastatin, which this knowledge base flags in dialysis, as the statin to switch to; the full
+ * fluconazole dose after each dialysis, the label's regimen, is not held to the halved daily limit.
  */
 import { describe, expect, it } from 'vitest';
 import { checkLines } from '../../helpers/check.js';
@@ -17,5 +18,23 @@ describe('simvastatin with a strong CYP3A4 inhibitor', () => {
     // Following the advice does not land on a statin the knowledge base advises against in dialysis.
     const switched = checkLines(['Pravastatine 40 mg 1dd1'], { lang });
     expect(switched.items[0]?.verdict).toBe('ok');
+  });
+});
+
+describe('fluconazole in dialysis', () => {
+  const codes = (line: string) => checkLines([line], { lang: 'nl' }).items[0]?.findings.map((f) => f.code) ?? [];
+
+  it("does not hold the label's full dose after each session to the halved daily limit, and still asks to check the dose", () => {
+    const report = checkLines(['Fluconazol 800 mg na elke dialyse'], { lang: 'nl' });
+    expect(report.items[0]?.findings.map((f) => f.code)).toEqual(['fluconazole.renal-dose-after-dialysis']);
+    expect(report.items[0]?.verdict).toBe('caution');
+  });
+
+  it.each(['Fluconazol 600 mg 1dd1', 'Fluconazol 300 mg 2dd1', 'Fluconazol 600 mg 1dd + 800 mg na elke dialyse'])('holds a daily dose above 400 mg to the halved limit: %s', (line) => {
+    expect(codes(line)).toContain('fluconazole.above-renal-dose');
+  });
+
+  it('leaves a halved daily dose with the full dose after each session alone', () => {
+    expect(codes('Fluconazol 200 mg 1dd + 400 mg na elke dialyse')).not.toContain('fluconazole.above-renal-dose');
   });
 });
