@@ -68,7 +68,7 @@ export interface CardContext {
 const INDICATOR: Record<Severity, Indicator> = { avoid: 'critical', caution: 'warning', info: 'info' };
 const RANK: Record<Indicator, number> = { critical: 0, warning: 1, info: 2 };
 /** Findings that point to another card rather than say something of their own. */
-const POINTERS = new Set(['interaction.keep-taking']);
+const POINTERS = new Set(['interaction.keep-taking', 'interaction.see-line']);
 /** "Not recognised" is work to do by hand, not a warning about the medicine. */
 const NOT_CHECKED = new Set(['input.not-recognised']);
 

@@ -52,6 +52,7 @@ export const SYSTEM_CODES = [
   'dose.not-checked',
   'total.incomplete',
   'interaction.keep-taking',
+  'interaction.see-line',
   'allergy.previous-reaction',
   'allergy.not-recognised',
 ] as const;

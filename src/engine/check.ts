@@ -33,14 +33,18 @@ export interface CheckInput {
   allergies?: readonly ResolvedItem[];
 }
 
-/** The partner line of an interaction acted on elsewhere: keep taking it, and see there. */
-function keepTaking(x: InteractionFinding, k: number, item: ResolvedItem): Finding {
+/**
+ * The partner line of an interaction acted on elsewhere: keep taking it, and see there. A line that
+ * is itself to be avoided is not told to keep going: it only points to the other line.
+ */
+function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, ownVerdict: Verdict): Finding {
   const [a, b] = x.values.partners ?? ['', ''];
   const own = item.ingredients.some((i) => i.substance.id === a) ? a : b;
+  const code = ownVerdict === 'avoid' ? 'interaction.see-line' : 'interaction.keep-taking';
   return {
-    code: 'interaction.keep-taking',
+    code,
     severity: 'caution',
-    basis: { kind: 'system', code: 'interaction.keep-taking' },
+    basis: { kind: 'system', code },
     source: x.source,
     values: { substance: own, partners: x.values.partners ?? ['', ''], see: { interaction: k, lines: x.actOn, substance: own === a ? b : a } },
     items: x.items,
@@ -60,18 +64,16 @@ function assessLine(
     found.totals.filter((t) => t.items.includes(item.index) && t.severity !== 'info').map((t) => withinLimitsCode(t.substance)),
   );
   const findings = [...allergic, ...own.findings.filter((f) => !overLimit.has(f.code))];
+  const ownVerdict = allergic.length > 0 ? 'avoid' : own.verdict;
   const related: Related[] = [];
   const raised: Verdict[] = [];
+  const partnerOf: [InteractionFinding, number][] = [];
   found.interactions.forEach((x, k) => {
     if (!x.items.includes(item.index) || x.severity === 'info') return;
     if (x.actOn.includes(item.index)) {
       related.push({ kind: 'interaction', index: k });
       raised.push(verdictOfSeverity(x.severity));
-    } else {
-      const keep = keepTaking(x, k, item);
-      findings.push(keep);
-      raised.push(verdictOfSeverity(keep.severity));
-    }
+    } else partnerOf.push([x, k]);
   });
   found.totals.forEach((t, k) => {
     if (!t.items.includes(item.index)) return;
@@ -81,7 +83,13 @@ function assessLine(
       raised.push(verdictOfSeverity(f.severity));
     });
   });
-  const ownVerdict = allergic.length > 0 ? 'avoid' : own.verdict;
+  // Whether the line is to be avoided for what it is, another interaction or a total decides what its partner findings say.
+  const apartFromPartners = worstOf([ownVerdict, ...raised]);
+  for (const [x, k] of partnerOf) {
+    const partner = partnerFinding(x, k, item, apartFromPartners);
+    findings.push(partner);
+    raised.push(verdictOfSeverity(partner.severity));
+  }
   return { index: item.index, item, verdict: worstOf([ownVerdict, ...raised]), coverage: own.coverage, findings, related };
 }
 

@@ -149,8 +149,9 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
       const x = t.totalIncomplete;
       return own({ title: x.title(name), explanation: x.explanation(name, formatLines(v.lines ?? [], lang), formatLines(v.unread ?? [], lang), (v.counted ?? []).length > 0), advice: x.advice, patient: x.patient, evidence: x.evidence }, [coverageLink(lang)], lang);
     }
-    case 'interaction.keep-taking': {
-      const x = t.keepTaking;
+    case 'interaction.keep-taking':
+    case 'interaction.see-line': {
+      const x = f.basis.code === 'interaction.keep-taking' ? t.keepTaking : t.seeLine;
       const lines = formatLines(v.see?.lines ?? [], lang);
       const interaction = kb.interactionsByCode.get(f.source.id);
       return own({ title: x.title(name, lines), explanation: x.explanation(name, substanceNameForms(kb, v.see?.substance, lang), lines), advice: x.advice(lines), patient: x.patient(lines), evidence: x.evidence }, referenceLinks(kb, interaction?.references ?? []), lang);

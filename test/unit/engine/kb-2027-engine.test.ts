@@ -75,10 +75,12 @@ describe('D6: the partner of an interaction is told to keep taking it', () => {
     expect(codesOf(report, 1)).not.toContain('quinine.qt-prolonging');
   });
 
-  it('quinine with gliclazide: the gliclazide line is told to keep taking it', () => {
+  it('quinine with gliclazide: the gliclazide line, itself to be avoided in dialysis, points to the quinine line without "keep taking"', () => {
     const report = checkLines(['Kinine 200 mg a.n.', 'Gliclazide 30 mg 1dd']);
     expect(codesOf(report, 0)).toContain('quinine.sulfonylureas');
-    expect(codesOf(report, 1)).toContain('interaction.keep-taking');
+    expect(report.items[1]?.verdict).toBe('avoid');
+    expect(codesOf(report, 1)).toContain('interaction.see-line');
+    expect(codesOf(report, 1)).not.toContain('interaction.keep-taking');
   });
 });
 
