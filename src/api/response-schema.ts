@@ -107,7 +107,7 @@ export const itemReport = z.strictObject({
     description:
       '`reviewed`: the knowledge base reviewed this entry; `interactions-only`: known only for its interactions, its dose not reviewed; `not-recognised`: no name the knowledge base knows; `dose-not-read`: recognised, but the daily dose could not be worked out.',
   }),
-  findings: z.array(finding).meta({ description: "The line's own findings. A line that is in an interaction acted on elsewhere has an `interaction.keep-taking` finding here, not a pointer (`interaction.see-line` when the line is itself to be avoided: it points to the other line without saying to keep taking it)." }),
+  findings: z.array(finding).meta({ description: "The line's own findings. A line that is in an interaction acted on elsewhere has an `interaction.keep-taking` finding here, not a pointer (`interaction.see-line` when the line is itself to be avoided or was not checked: it points to the other line without saying to keep taking it)." }),
   interactions: z
     .array(z.int().min(0))
     .min(1)

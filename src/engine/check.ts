@@ -35,12 +35,12 @@ export interface CheckInput {
 
 /**
  * The partner line of an interaction acted on elsewhere: keep taking it, and see there. A line that
- * is itself to be avoided is not told to keep going: it only points to the other line.
+ * is to be avoided, or was not checked, is not told to keep going: it only points to the other line.
  */
 function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, ownVerdict: Verdict): Finding {
   const [a, b] = x.values.partners ?? ['', ''];
   const own = item.ingredients.some((i) => i.substance.id === a) ? a : b;
-  const code = ownVerdict === 'avoid' ? 'interaction.see-line' : 'interaction.keep-taking';
+  const code = ownVerdict === 'avoid' || ownVerdict === 'unknown' ? 'interaction.see-line' : 'interaction.keep-taking';
   return {
     code,
     severity: 'caution',
@@ -83,7 +83,7 @@ function assessLine(
       raised.push(verdictOfSeverity(f.severity));
     });
   });
-  // Whether the line is to be avoided for what it is, another interaction or a total decides what its partner findings say.
+  // Whether the line is to be avoided (for what it is, another interaction or a total) or was not checked decides what its partner findings say.
   const apartFromPartners = worstOf([ownVerdict, ...raised]);
   for (const [x, k] of partnerOf) {
     const partner = partnerFinding(x, k, item, apartFromPartners);

@@ -213,7 +213,9 @@ describe('a list pasted onto every line', () => {
       const codes = item.findings.map((f: { code: string }) => f.code);
       expect(codes[0]).toBe('input.several-medicines');
       // No line of it is read as a dose: only the interactions it takes part in are added to it.
-      expect(codes.filter((c: string) => c !== 'input.several-medicines' && c !== 'interaction.keep-taking' && !res.body.interactions.some((x: { code: string }) => x.code === c))).toEqual([]);
+      expect(codes.filter((c: string) => c !== 'input.several-medicines' && c !== 'interaction.see-line' && !res.body.interactions.some((x: { code: string }) => x.code === c))).toEqual([]);
+      // A line not checked is not told to keep taking what it names.
+      expect(codes).not.toContain('interaction.keep-taking');
     }
     expect(res.body.items[0].findings[0].title).toMatch(/^14 medicines on one line/);
     expect(res.body.interactions).toHaveLength(50);

@@ -1,7 +1,7 @@
 /**
  * The line of an interaction that is not acted on: told to keep taking it, unless the line is to
- * be avoided (for what it is, for another interaction or for a total), when it only points to the
- * line the change belongs on.
+ * be avoided (for what it is, for another interaction or for a total) or was not checked, when it
+ * only points to the line the change belongs on.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,13 +40,25 @@ describe('the partner line of an interaction', () => {
     expect(codes).not.toContain('interaction.keep-taking');
   });
 
+  it.each([
+    ['nl', ['Kinine 200 mg a.n.', 'Sint-janskruid 300 mg 3dd1'], /^Sint-janskruid zit ook in een wisselwerking die op regel 1 wordt opgelost/],
+    ['en', ['Quinine sulfate 200mg ON', "St John's wort 300 mg TDS"], /^St John's wort is also in an interaction dealt with on line 1/],
+  ] as const)('is not told to keep taking a medicine that was not checked (%s)', (lang, lines, title) => {
+    const line = checkLines([...lines], { lang }).items[1];
+    expect(line?.verdict).toBe('unknown');
+    const codes = line?.findings.map((f) => f.code) ?? [];
+    expect(codes).toContain('kb.interactions-only');
+    expect(codes).not.toContain('interaction.keep-taking');
+    expect(line?.findings.find((f) => f.code === 'interaction.see-line')?.title).toMatch(title);
+  });
+
   it('is told to keep taking a medicine that is fine on its own', () => {
     const line = checkLines(['Acenocoumarol 1 mg volgens schema', 'Vitamine E 400 IE 1dd1'], { lang: 'nl' }).items[0];
     expect(line?.findings.map((f) => f.code)).toContain('interaction.keep-taking');
     expect(line?.findings.map((f) => f.code)).not.toContain('interaction.see-line');
   });
 
-  it('on the whole dialysis lists of the fixtures: "keep taking" never stands on a line to be avoided', () => {
+  it('on the whole dialysis lists of the fixtures: "keep taking" never stands on a line to be avoided or not checked', () => {
     const lists = parse(readFileSync(join(projectRoot, 'test', 'fixtures', 'dialysis-lists.yaml'), 'utf8')) as { patient?: Patient; lines: { line: string }[] }[];
     let pointers = 0;
     for (const list of lists) {
@@ -55,7 +67,7 @@ describe('the partner line of an interaction', () => {
         // A pointer is a caution: a line to be avoided is so for what it is, another interaction or a total.
         const codes = item.findings.map((f) => f.code);
         pointers += codes.filter((c) => POINTERS.has(c)).length;
-        if (item.verdict === 'avoid') expect(codes, item.input).not.toContain('interaction.keep-taking');
+        if (item.verdict === 'avoid' || item.verdict === 'unknown') expect(codes, item.input).not.toContain('interaction.keep-taking');
         else expect(codes, item.input).not.toContain('interaction.see-line');
       }
     }
