@@ -4,7 +4,7 @@
  * Interactions among current medicines alone are not carded; an order that was not checked is.
  */
 import { randomUUID } from 'node:crypto';
-import type { Assessment, Finding as Assessed, FindingSource } from '../engine/assessment.js';
+import { POINTER_CODES, type Assessment, type Finding as Assessed, type FindingSource } from '../engine/assessment.js';
 import type { Finding, Report } from '../explain/report.js';
 import { describeDose, describeLimit } from '../explain/values.js';
 import { formatLines } from '../i18n/format.js';
@@ -67,8 +67,6 @@ export interface CardContext {
 
 const INDICATOR: Record<Severity, Indicator> = { avoid: 'critical', caution: 'warning', info: 'info' };
 const RANK: Record<Indicator, number> = { critical: 0, warning: 1, info: 2 };
-/** Findings that point to another card rather than say something of their own. */
-const POINTERS = new Set(['interaction.keep-taking', 'interaction.see-line']);
 /** "Not recognised" is work to do by hand, not a warning about the medicine. */
 const NOT_CHECKED = new Set(['input.not-recognised']);
 
@@ -218,7 +216,7 @@ class CardBuilder {
     const line = this.x.lines[i];
     return assessed.findings.flatMap((a, k) => {
       const f = item.findings[k];
-      if (!f || POINTERS.has(a.code)) return [];
+      if (!f || POINTER_CODES.has(a.code)) return [];
       const named = a.values.substance ? this.x.kb.substances.get(a.values.substance)?.name[this.x.lang] : undefined;
       const name = named ?? this.nameOf(i);
       const summary = NOT_CHECKED.has(a.code) ? (line?.unreadable ? this.t.notReadable(this.nameOf(i)) : this.t.notChecked(this.nameOf(i))) : this.findingSummary(name, f, a);

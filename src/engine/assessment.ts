@@ -58,6 +58,9 @@ export const SYSTEM_CODES = [
 ] as const;
 export type SystemCode = (typeof SYSTEM_CODES)[number];
 
+/** Findings that point to an interaction dealt with on another line rather than say something of their own. */
+export const POINTER_CODES: ReadonlySet<string> = new Set<SystemCode>(['interaction.keep-taking', 'interaction.see-line']);
+
 /** What a finding rests on: a knowledge-base entry's texts, or one of the engine's own checks. */
 export type Basis =
   | { kind: 'rule'; owner: 'substance' | 'product'; id: string; code: string }

@@ -3,7 +3,7 @@
  * take their texts from the KB with the placeholders filled; the engine's own checks take theirs
  * from the catalogue of built-in texts. Every interaction and total is explained once.
  */
-import type { Assessment, Finding as Assessed, LineAssessment, TotalAssessment } from '../engine/assessment.js';
+import { POINTER_CODES, type Assessment, type Finding as Assessed, type LineAssessment, type TotalAssessment } from '../engine/assessment.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
 import { runSteps, type Steps } from '../steps.js';
@@ -62,7 +62,9 @@ function explainLine(line: LineAssessment, kb: KnowledgeBase, lang: Lang, assess
     return f ? [{ ...f, ref: { kind: 'total', index: r.index } }] : [];
   });
   const findings = [...own, ...related];
-  const worst = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
+  // The headline says why the line has its verdict; a pointer to another line's interaction never says why a line was not checked.
+  const reasons = line.verdict === 'unknown' ? findings.filter((f) => !POINTER_CODES.has(f.code)) : findings;
+  const worst = [...(reasons.length > 0 ? reasons : findings)].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
   const report: LineReport = {
     index: line.index,
     input: line.item.input,

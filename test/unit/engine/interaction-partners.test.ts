@@ -50,6 +50,8 @@ describe('the partner line of an interaction', () => {
     expect(codes).toContain('kb.interactions-only');
     expect(codes).not.toContain('interaction.keep-taking');
     expect(line?.findings.find((f) => f.code === 'interaction.see-line')?.title).toMatch(title);
+    // The row leads with why the line was not checked, not with the pointer to the other line.
+    expect(line?.headline?.title).toBe(line?.findings.find((f) => f.code === 'kb.interactions-only')?.title);
   });
 
   it('is told to keep taking a medicine that is fine on its own', () => {
