@@ -14,13 +14,15 @@ export type Placeholders = Record<string, string | Name>;
 
 /** The end of a sentence, just before a placeholder: a full stop, question or exclamation mark, and perhaps a closing quote or bracket. */
 const SENTENCE_END = /[.!?]["'”’)]?$/;
+const OPENING = /[“‘"'(\[]+$/;
 
 export function fill(text: string, values: Placeholders): string {
   if (!text.includes('{')) return text;
   return text.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string, offset: number) => {
     const value = values[key];
     if (value === undefined || typeof value === 'string') return value ?? whole;
-    const before = text.slice(0, offset).trimEnd();
+    // An opening quote or bracket before the name does not move the start of the sentence ("“{a} is…").
+    const before = text.slice(0, offset).replace(OPENING, '').trimEnd();
     return before === '' || SENTENCE_END.test(before) ? value.start : value.inSentence;
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../../src/explain/values.js';
+import { fill, substanceNameForms } from '../../../src/explain/values.js';
 import { genericName } from '../../../src/i18n/name.js';
 import { checkLines } from '../../helpers/check.js';
+import { testKb } from '../../helpers/kb.js';
 
 describe('a generic name inside a sentence', () => {
   it.each([
@@ -15,19 +16,24 @@ describe('a generic name inside a sentence', () => {
     ['ACE inhibitors', 'ACE inhibitors'],
     ['CYP3A4-remmers', 'CYP3A4-remmers'],
     ["NSAID's (ontstekingsremmende pijnstillers)", "NSAID's (ontstekingsremmende pijnstillers)"],
-    ['IJzer (via de mond)', 'IJzer (via de mond)'],
+    ['IJzer (via de mond)', 'ijzer (via de mond)'],
+    ['IJzersucrose', 'ijzersucrose'],
   ])('%s is written %s', (name, inSentence) => {
     expect(genericName(name)).toEqual({ start: name, inSentence });
   });
 
   it("takes the knowledge base's own spelling where the rule would be wrong", () => {
-    expect(genericName("St John's wort", "St John's wort").inSentence).toBe("St John's wort");
+    const kb = testKb();
+    expect(substanceNameForms(kb, 'st-johns-wort', 'en')).toEqual({ start: "St John's wort", inSentence: "St John's wort" });
+    expect(substanceNameForms(kb, 'st-johns-wort', 'nl')).toEqual({ start: 'Sint-janskruid', inSentence: 'sint-janskruid' });
   });
 
   it('opens a text or a sentence with its capital, and is in lower case elsewhere', () => {
     const a = genericName('Calcium');
     const b = genericName('Levothyroxine');
-    expect(fill('{a} binds {b}. Take {b} after {a}! {b}? "{a}"', { a, b })).toBe('Calcium binds levothyroxine. Take levothyroxine after calcium! Levothyroxine? "calcium"');
+    expect(fill('{a} binds {b}. Take {b} after {a}! {b}? "{a}" (with {b}). “{a}”', { a, b })).toBe(
+      'Calcium binds levothyroxine. Take levothyroxine after calcium! Levothyroxine? "Calcium" (with levothyroxine). “Calcium”',
+    );
   });
 });
 
