@@ -62,9 +62,11 @@ function explainLine(line: LineAssessment, kb: KnowledgeBase, lang: Lang, assess
     return f ? [{ ...f, ref: { kind: 'total', index: r.index } }] : [];
   });
   const findings = [...own, ...related];
-  // The headline says why the line has its verdict; a pointer to another line's interaction never says why a line was not checked.
+  // The headline says why the line has its verdict. A pointer to another line's interaction never says why a line was not
+  // checked, and it comes after the line's own findings of the same severity: what to do here before what is done elsewhere.
   const reasons = line.verdict === 'unknown' ? findings.filter((f) => !POINTER_CODES.has(f.code)) : findings;
-  const worst = [...(reasons.length > 0 ? reasons : findings)].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
+  const pointerLast = (f: Finding) => (POINTER_CODES.has(f.code) ? 1 : 0);
+  const worst = [...(reasons.length > 0 ? reasons : findings)].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || pointerLast(a) - pointerLast(b))[0];
   const report: LineReport = {
     index: line.index,
     input: line.item.input,

@@ -178,11 +178,11 @@ export const en = {
       evidence: 'See the interaction.',
     },
     seeLine: {
-      title: (name: Name, lines: string) => `${name.start} is also in an interaction dealt with on ${lines}`,
+      title: (name: Name, lines: string) => `${name.start} is in an interaction; the change belongs on ${lines}`,
       explanation: (name: Name, other: Name, lines: string) =>
         `${name.start} interacts with ${other.inSentence}. The knowledge base puts the change for this interaction on ${lines} (${other.inSentence}); what to do with ${name.inSentence} itself is in this line's other findings.`,
       advice: (lines: string) => `For the interaction, see ${lines}; for this medicine, follow this line's other findings.`,
-      patient: (lines: string) => `This medicine also does not mix well with another product on your list; what to change for that is on ${lines}. For this medicine itself, follow the other advice on this line.`,
+      patient: (lines: string) => `This medicine does not mix well with another product on your list; what to change for that is on ${lines}. For this medicine itself, follow the other advice on this line.`,
       evidence: 'See the interaction.',
     },
     previousReaction: {

@@ -168,11 +168,11 @@ export const nl: Messages = {
       evidence: 'Zie de wisselwerking.',
     },
     seeLine: {
-      title: (name, lines) => `${name.start} zit ook in een wisselwerking die op ${lines} wordt opgelost`,
+      title: (name, lines) => `${name.start} heeft een wisselwerking; de aanpassing staat op ${lines}`,
       explanation: (name, other, lines) =>
         `${name.start} heeft een wisselwerking met ${other.inSentence}. Volgens de kennisbank hoort de aanpassing voor deze wisselwerking op ${lines} (${other.inSentence}); wat er met ${name.inSentence} zelf moet gebeuren, staat bij de andere bevindingen van deze regel.`,
       advice: (lines) => `Zie ${lines} voor de wisselwerking; volg voor dit geneesmiddel de andere bevindingen van deze regel.`,
-      patient: (lines) => `Dit geneesmiddel gaat ook niet goed samen met een ander product op uw lijst; wat daarvoor moet veranderen, staat bij ${lines}. Volg voor dit geneesmiddel zelf het andere advies bij deze regel.`,
+      patient: (lines) => `Dit geneesmiddel gaat niet goed samen met een ander product op uw lijst; wat daarvoor moet veranderen, staat bij ${lines}. Volg voor dit geneesmiddel zelf het andere advies bij deze regel.`,
       evidence: 'Zie de wisselwerking.',
     },
     previousReaction: {

@@ -15,8 +15,8 @@ const POINTERS = new Set(['interaction.keep-taking', 'interaction.see-line']);
 
 describe('the partner line of an interaction', () => {
   it.each([
-    ['nl', ['Kaliumchloride 600 mg 2dd1', 'Ibuprofen 400 mg 3dd1'], /^Ibuprofen zit ook in een wisselwerking die op regel 1 wordt opgelost/, /^Dit geneesmiddel gaat ook niet goed samen/],
-    ['en', ['Potassium chloride 600 mg BD', 'Ibuprofen 400 mg TDS'], /^Ibuprofen is also in an interaction dealt with on line 1/, /^This medicine also does not mix well/],
+    ['nl', ['Kaliumchloride 600 mg 2dd1', 'Ibuprofen 400 mg 3dd1'], /^Ibuprofen heeft een wisselwerking; de aanpassing staat op regel 1/, /^Dit geneesmiddel gaat niet goed samen/],
+    ['en', ['Potassium chloride 600 mg BD', 'Ibuprofen 400 mg TDS'], /^Ibuprofen is in an interaction; the change belongs on line 1/, /^This medicine does not mix well/],
   ] as const)('is not told to keep taking a medicine it should avoid (%s)', (lang, lines, title, patient) => {
     const line = checkLines([...lines], { lang }).items[1];
     expect(line?.verdict).toBe('avoid');
@@ -41,8 +41,8 @@ describe('the partner line of an interaction', () => {
   });
 
   it.each([
-    ['nl', ['Kinine 200 mg a.n.', 'Sint-janskruid 300 mg 3dd1'], /^Sint-janskruid zit ook in een wisselwerking die op regel 1 wordt opgelost/],
-    ['en', ['Quinine sulfate 200mg ON', "St John's wort 300 mg TDS"], /^St John's wort is also in an interaction dealt with on line 1/],
+    ['nl', ['Kinine 200 mg a.n.', 'Sint-janskruid 300 mg 3dd1'], /^Sint-janskruid heeft een wisselwerking; de aanpassing staat op regel 1/],
+    ['en', ['Quinine sulfate 200mg ON', "St John's wort 300 mg TDS"], /^St John's wort is in an interaction; the change belongs on line 1/],
   ] as const)('is not told to keep taking a medicine that was not checked (%s)', (lang, lines, title) => {
     const line = checkLines([...lines], { lang }).items[1];
     expect(line?.verdict).toBe('unknown');
