@@ -37,4 +37,11 @@ describe('fluconazole in dialysis', () => {
   it('leaves a halved daily dose with the full dose after each session alone', () => {
     expect(codes('Fluconazol 200 mg 1dd + 400 mg na elke dialyse')).not.toContain('fluconazole.above-renal-dose');
   });
+
+  it('names a dose after each session above the full 800 mg as too much, and not the full dose', () => {
+    const report = checkLines(['Fluconazole 1600 mg after each dialysis'], { lang: 'en' });
+    const above = report.items[0]?.findings.find((f) => f.code === 'fluconazole.above-session-maximum');
+    expect(above?.explanation).toMatch(/^A dose of 1,600 mg fluconazole after a session is more than 800 mg fluconazole/);
+    expect(codes('Fluconazol 800 mg na elke dialyse')).not.toContain('fluconazole.above-session-maximum');
+  });
 });
