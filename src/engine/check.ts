@@ -37,10 +37,10 @@ export interface CheckInput {
  * The partner line of an interaction acted on elsewhere: keep taking it, and see there. A line that
  * is to be avoided, or was not checked, is not told to keep going: it only points to the other line.
  */
-function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, ownVerdict: Verdict): Finding {
+function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, lineVerdict: Verdict): Finding {
   const [a, b] = x.values.partners ?? ['', ''];
   const own = item.ingredients.some((i) => i.substance.id === a) ? a : b;
-  const code = ownVerdict === 'avoid' || ownVerdict === 'unknown' ? 'interaction.see-line' : 'interaction.keep-taking';
+  const code = lineVerdict === 'avoid' || lineVerdict === 'unknown' ? 'interaction.see-line' : 'interaction.keep-taking';
   return {
     code,
     severity: 'caution',

@@ -62,10 +62,14 @@ export function substanceName(kb: KnowledgeBase, id: string | undefined, lang: L
   return (id && kb.substances.get(id)?.name[lang]) ?? id ?? '';
 }
 
+/** A knowledge-base entry's name for running text, as it opens a sentence and inside one; the id as written when there is no entry. */
+export function entryNameForms(entry: Pick<Substance, 'name' | 'inSentence'> | undefined, id: string, lang: Lang): Name {
+  return entry ? genericName(entry.name[lang], entry.inSentence?.[lang]) : asWritten(id);
+}
+
 /** A substance's name for running text: as it opens a sentence, and inside one. */
 export function substanceNameForms(kb: KnowledgeBase, id: string | undefined, lang: Lang): Name {
-  const substance = id ? kb.substances.get(id) : undefined;
-  return substance ? genericName(substance.name[lang], substance.inSentence?.[lang]) : asWritten(id ?? '');
+  return entryNameForms(id ? kb.substances.get(id) : undefined, id ?? '', lang);
 }
 
 /** The values a rule's, interaction's or total's texts take: {dose}, {limit}, {a}, {b}, {lines}. */

@@ -1,7 +1,7 @@
 /** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
 import { explainRule, type RuleTexts } from '../explain/texts.js';
-import { describeLimit, type Placeholders } from '../explain/values.js';
-import { asWritten, genericName, type Name } from '../i18n/name.js';
+import { describeLimit, entryNameForms, type Placeholders } from '../explain/values.js';
+import { asWritten, type Name } from '../i18n/name.js';
 import type { DisplayUnit } from '../i18n/en.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
@@ -48,11 +48,10 @@ export function kbIndexView(kb: KnowledgeBase, lang: Lang, query = '') {
   };
 }
 
-function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; name: string; forms: Name } {
-  const entry = 'substance' in party ? kb.substances.get(party.substance) : kb.classes.get(party.class);
+function partyName(kb: KnowledgeBase, party: Party, lang: Lang): { id: string; forms: Name } {
   const id = 'substance' in party ? party.substance : party.class;
-  const name = entry?.name[lang] ?? id;
-  return { id, name, forms: entry ? genericName(name, entry.inSentence?.[lang]) : asWritten(id) };
+  const entry = 'substance' in party ? kb.substances.get(party.substance) : kb.classes.get(party.class);
+  return { id, forms: entryNameForms(entry, id, lang) };
 }
 
 /** A tag in words, from the knowledge base (the integrity check makes sure every tag has them). */
@@ -130,7 +129,8 @@ export function contextRuleView(kb: KnowledgeBase, rule: ContextRule, lang: Lang
 export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
   const [a, b] = x.between.map((p) => partyName(kb, p, lang));
   const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, { a: a?.forms ?? asWritten(''), b: b?.forms ?? asWritten('') });
-  return { ...view, a: a && { id: a.id, name: a.name }, b: b && { id: b.id, name: b.name }, actOn: x.actOn === 'first' ? a?.name : x.actOn === 'second' ? b?.name : undefined };
+  const shown = (p: typeof a) => p && { id: p.id, name: p.forms.start };
+  return { ...view, a: shown(a), b: shown(b), actOn: x.actOn === 'first' ? a?.forms.start : x.actOn === 'second' ? b?.forms.start : undefined };
 }
 
 /** Names as a reader wants them listed: each spelling once, whatever its case or accents. */
