@@ -142,10 +142,19 @@ export interface LineAssessment {
   related: Related[];
 }
 
-export interface InteractionFinding extends Finding {
+export interface FoundInteraction extends Finding {
   items: number[];
-  /** The lines to act on; they carry the verdict, the others are told to keep taking theirs. */
+  /** The lines to act on; they carry the verdict, the others are pointed to them. */
   actOn: number[];
+}
+
+export interface InteractionFinding extends FoundInteraction {
+  /**
+   * Whether the lines the interaction keeps (the ones not acted on, or with both acted on both)
+   * may be told to keep taking them: each was checked, and nothing but this interaction puts it
+   * at avoid. The KB's `keep` texts are said only then (decision 017).
+   */
+  keep: boolean;
 }
 
 export interface TotalAssessment {

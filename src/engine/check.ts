@@ -11,6 +11,7 @@ import { allergyFindings, assessAllergies, unrecognisedAllergies } from './aller
 import {
   type Assessment,
   type Finding,
+  type FoundInteraction,
   type InteractionFinding,
   type LineAssessment,
   type Related,
@@ -37,7 +38,7 @@ export interface CheckInput {
  * The partner line of an interaction acted on elsewhere: keep taking it, and see there. A line that
  * is to be avoided, or was not checked, is not told to keep going: it only points to the other line.
  */
-function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, lineVerdict: Verdict): Finding {
+function partnerFinding(x: FoundInteraction, k: number, item: ResolvedItem, lineVerdict: Verdict): Finding {
   const [a, b] = x.values.partners ?? ['', ''];
   const own = item.ingredients.some((i) => i.substance.id === a) ? a : b;
   const code = lineVerdict === 'avoid' || lineVerdict === 'unknown' ? 'interaction.see-line' : 'interaction.keep-taking';
@@ -51,12 +52,18 @@ function partnerFinding(x: InteractionFinding, k: number, item: ResolvedItem, li
   };
 }
 
+/** A line, and its verdict apart from interactions and pointers: its own findings and the totals. */
+interface Assessed {
+  line: LineAssessment;
+  standing: Verdict;
+}
+
 function assessLine(
   item: ResolvedItem,
   patient: Patient,
   kb: KnowledgeBase,
-  found: { interactions: InteractionFinding[]; totals: TotalAssessment[]; allergies: ReturnType<typeof assessAllergies> },
-): LineAssessment {
+  found: { interactions: FoundInteraction[]; totals: TotalAssessment[]; allergies: ReturnType<typeof assessAllergies> },
+): Assessed {
   const own = checkLine(item, patient);
   const allergic = allergyFindings(item, found.allergies, kb);
   // "Within the limit" on its own is not true of a line whose substance adds up to too much.
@@ -67,7 +74,8 @@ function assessLine(
   const ownVerdict = allergic.length > 0 ? 'avoid' : own.verdict;
   const related: Related[] = [];
   const raised: Verdict[] = [];
-  const partnerOf: [InteractionFinding, number][] = [];
+  const fromTotals: Verdict[] = [];
+  const partnerOf: [FoundInteraction, number][] = [];
   found.interactions.forEach((x, k) => {
     if (!x.items.includes(item.index) || x.severity === 'info') return;
     if (x.actOn.includes(item.index)) {
@@ -80,17 +88,34 @@ function assessLine(
     t.findings.forEach((f, j) => {
       if (f.severity === 'info' || own.fired.has(f.code)) return;
       related.push({ kind: 'total', index: k, finding: j });
-      raised.push(verdictOfSeverity(f.severity));
+      fromTotals.push(verdictOfSeverity(f.severity));
     });
   });
   // Whether the line is to be avoided (for what it is, another interaction or a total) or was not checked decides what its partner findings say.
-  const apartFromPartners = worstOf([ownVerdict, ...raised]);
+  const standing = worstOf([ownVerdict, ...fromTotals]);
+  const apartFromPartners = worstOf([standing, ...raised]);
   for (const [x, k] of partnerOf) {
     const partner = partnerFinding(x, k, item, apartFromPartners);
     findings.push(partner);
     raised.push(verdictOfSeverity(partner.severity));
   }
-  return { index: item.index, item, verdict: worstOf([ownVerdict, ...raised]), coverage: own.coverage, findings, related };
+  return { line: { index: item.index, item, verdict: worstOf([standing, ...raised]), coverage: own.coverage, findings, related }, standing };
+}
+
+/**
+ * Whether an interaction may tell the lines it keeps to keep taking them: the line it is not acted
+ * on, or with both acted on both lines. Each must have been checked and be fine apart from this
+ * interaction; the other interactions acted on at it count.
+ */
+function keeps(x: FoundInteraction, k: number, assessed: ReadonlyMap<number, Assessed>, interactions: readonly FoundInteraction[]): boolean {
+  const kept = x.items.every((i) => x.actOn.includes(i)) ? x.items : x.items.filter((i) => !x.actOn.includes(i));
+  return kept.every((i) => {
+    const a = assessed.get(i);
+    if (!a) return false;
+    const others = a.line.related.flatMap((r) => (r.kind === 'interaction' && r.index !== k ? [verdictOfSeverity(interactions[r.index]?.severity ?? 'info')] : []));
+    const verdict = worstOf([a.standing, ...others]);
+    return verdict !== 'avoid' && verdict !== 'unknown';
+  });
 }
 
 function summarise(lines: LineAssessment[], assessment: Pick<Assessment, 'interactions' | 'totals' | 'context'>): Summary {
@@ -118,14 +143,17 @@ export function check(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase
 /** check, a line at a time: it yields after the interactions, the totals and each line. */
 export function* checkSteps(items: ResolvedItem[], patient: Patient, kb: KnowledgeBase, input: CheckInput = {}): Steps<Assessment> {
   const allergies = assessAllergies(input.allergies ?? []);
-  const { found: interactions, more } = yield* findInteractions(items, kb);
+  const { found, more } = yield* findInteractions(items, kb);
   const totals = findTotals(items, patient);
   yield;
-  const lines: LineAssessment[] = [];
+  const assessed: Assessed[] = [];
   for (const item of items) {
-    lines.push(assessLine(item, patient, kb, { interactions, totals, allergies }));
+    assessed.push(assessLine(item, patient, kb, { interactions: found, totals, allergies }));
     yield;
   }
+  const lines = assessed.map((a) => a.line);
+  const byLine = new Map(assessed.map((a) => [a.line.index, a]));
+  const interactions: InteractionFinding[] = found.map((x, k) => ({ ...x, keep: keeps(x, k, byLine, found) }));
   const context = ordered([...unrecognisedAllergies(allergies), ...findContext(items, patient, kb), ...crampCauses(items)]);
   return {
     kb: { version: kb.meta.version, reviewedOn: kb.meta.reviewedOn },

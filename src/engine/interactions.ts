@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { partyIncludes } from '../kb/queries.js';
 import type { ResolvedItem } from '../resolve/types.js';
 import type { Steps } from '../steps.js';
-import type { InteractionFinding } from './assessment.js';
+import type { FoundInteraction } from './assessment.js';
 
 /** At most this many interactions are listed; the rest are counted, so an answer stays small. */
 export const MAX_INTERACTIONS = 50;
@@ -95,8 +95,8 @@ function linesByRule(items: readonly ResolvedItem[], kb: KnowledgeBase): Map<num
  * cap pairs are only counted, and a rule met after the cap is counted by groups (countPairs). A
  * step per rule (see steps.ts).
  */
-export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Steps<{ found: InteractionFinding[]; more: number }> {
-  const found: InteractionFinding[] = [];
+export function* findInteractions(items: ResolvedItem[], kb: KnowledgeBase): Steps<{ found: FoundInteraction[]; more: number }> {
+  const found: FoundInteraction[] = [];
   let more = 0;
   for (const [rule, lines] of linesByRule(items, kb)) {
     const x = kb.interactions[rule];

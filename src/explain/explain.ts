@@ -3,23 +3,30 @@
  * take their texts from the KB with the placeholders filled; the engine's own checks take theirs
  * from the catalogue of built-in texts. Every interaction and total is explained once.
  */
-import { POINTER_CODES, type Assessment, type Finding as Assessed, type LineAssessment, type TotalAssessment } from '../engine/assessment.js';
+import { POINTER_CODES, type Assessment, type Finding as Assessed, type InteractionFinding, type LineAssessment, type TotalAssessment } from '../engine/assessment.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang } from '../kb/schema.js';
 import { runSteps, type Steps } from '../steps.js';
 import { dailyDoses, describeReading } from './reading.js';
 import type { Finding, LineReport, Named, Report, Total } from './report.js';
-import { fromKb, kbTexts, systemTexts } from './texts.js';
+import { fromKb, interactionTexts, kbTexts, systemTexts, type FindingTexts } from './texts.js';
 import { describeAmount, totalPrefix } from './values.js';
 
 const SEVERITY_RANK = { avoid: 0, caution: 1, info: 2 } as const;
 
-export function explainFinding(f: Assessed, kb: KnowledgeBase, lang: Lang, assessment: Pick<Assessment, 'metrics' | 'patient'>): Finding {
-  const texts = f.basis.kind === 'system' || f.basis.kind === 'cramp-cause' ? systemTexts(f, kb, lang) : fromKb(kbTexts(f.basis, kb), f.values, kb, lang, assessment);
+function described(f: Assessed, texts: FindingTexts): Finding {
   const finding: Finding = { code: f.code, severity: f.severity, ...texts, source: f.source };
   if (f.items) finding.items = f.items;
   if (f.context) finding.context = f.context;
   return finding;
+}
+
+export function explainFinding(f: Assessed, kb: KnowledgeBase, lang: Lang, assessment: Pick<Assessment, 'metrics' | 'patient'>): Finding {
+  return described(f, f.basis.kind === 'system' || f.basis.kind === 'cramp-cause' ? systemTexts(f, kb, lang) : fromKb(kbTexts(f.basis, kb), f.values, kb, lang, assessment));
+}
+
+function explainInteraction(x: InteractionFinding, kb: KnowledgeBase, lang: Lang, assessment: Assessment): Report['interactions'][number] {
+  return { ...described(x, fromKb(interactionTexts(kb, x.code, x.keep), x.values, kb, lang, assessment)), items: x.items, actOn: x.actOn };
 }
 
 function named(kb: KnowledgeBase, id: string, lang: Lang): Named {
@@ -88,7 +95,7 @@ export function explain(assessment: Assessment, kb: KnowledgeBase, lang: Lang): 
 
 /** explain, a few findings at a time: it yields after the interactions, the totals and each line. */
 export function* explainSteps(assessment: Assessment, kb: KnowledgeBase, lang: Lang): Steps<Report> {
-  const interactions = assessment.interactions.map((x) => ({ ...explainFinding(x, kb, lang, assessment), items: x.items, actOn: x.actOn }));
+  const interactions = assessment.interactions.map((x) => explainInteraction(x, kb, lang, assessment));
   yield;
   const totals = assessment.totals.map((t) => explainTotal(t, kb, lang, assessment));
   yield;

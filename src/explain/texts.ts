@@ -53,6 +53,18 @@ export function kbTexts(basis: Exclude<Basis, { kind: 'system' } | { kind: 'cram
   return texts;
 }
 
+const joined = (text: Localized, more: Localized | undefined): Localized => (more ? { en: `${text.en} ${more.en}`, nl: `${text.nl} ${more.nl}` } : text);
+
+/**
+ * An interaction's texts; with `keep`, what it tells the lines it keeps to keep taking them is
+ * added to the end of its advice and patient texts (decision 017).
+ */
+export function interactionTexts(kb: KnowledgeBase, code: string, keep: boolean): RuleTexts {
+  const x = kb.interactionsByCode.get(code);
+  if (!x) throw new Error(`the knowledge base has no texts for interaction ${code}`);
+  return keep && x.keep ? { ...x, advice: joined(x.advice, x.keep.advice), patient: joined(x.patient, x.keep.patient) } : x;
+}
+
 /** A KB entry's texts in one language with its placeholders filled. */
 export function explainRule(texts: RuleTexts, values: Placeholders, kb: KnowledgeBase, lang: Lang): FindingTexts {
   return {

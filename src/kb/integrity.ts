@@ -231,6 +231,7 @@ function checkInteraction(c: Checker, x: Interaction): void {
   }
   c.placeholders(x, path, [x.title], []);
   c.placeholders(x, path, textsOf(x), ['a', 'b']);
+  if (x.keep) c.placeholders(x, `${path} › keep`, [x.keep.advice, x.keep.patient].filter((t) => t !== undefined), ['a', 'b']);
 }
 
 function checkContextRule(c: Checker, rule: ContextRule): void {

@@ -318,18 +318,29 @@ export const party = z.union([
 ]);
 export type Party = z.infer<typeof party>;
 
+/**
+ * What an interaction tells the lines it keeps (the other line, or with `actOn: both` both lines)
+ * to keep taking them. It is added to the end of the advice and patient texts only when each of
+ * those lines was checked and nothing else puts it at avoid (decision 017).
+ */
+export const keepTexts = z
+  .strictObject({ advice: localized.optional(), patient: localized.optional() })
+  .refine((k) => k.advice !== undefined || k.patient !== undefined, { message: 'needs advice or patient' });
+export type KeepTexts = z.infer<typeof keepTexts>;
+
 export const interaction = z.strictObject({
   code: ruleCode,
   severity,
   between: z.tuple([party, party]),
   /**
    * The line to act on, which carries the verdict: the supplement, not the anticoagulant it
-   * interacts with. The other line is told to keep taking it and pointed here. `both` when either
-   * may change (two lines to take apart in time, say).
+   * interacts with. The other line is pointed here. `both` when either may change (two lines to
+   * take apart in time, say).
    */
   actOn: z.enum(['first', 'second', 'both']),
   reviewedOn: isoDate,
   ...findingTexts,
+  keep: keepTexts.optional(),
 });
 export type Interaction = z.infer<typeof interaction>;
 

@@ -1,6 +1,6 @@
 /** View models for the browsable knowledge base: the index, coverage, monographs, interactions. */
 import { explainRule, type RuleTexts } from '../explain/texts.js';
-import { describeLimit, entryNameForms, type Placeholders } from '../explain/values.js';
+import { describeLimit, entryNameForms, fill, type Placeholders } from '../explain/values.js';
 import { asWritten, type Name } from '../i18n/name.js';
 import type { DisplayUnit } from '../i18n/en.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
@@ -8,7 +8,7 @@ import { messages } from '../i18n/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import { nameKey } from '../kb/names.js';
 import { namesOf, partyIncludes, withinLimitsCode } from '../kb/queries.js';
-import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
+import type { ContextCondition, ContextRule, DrugClass, Interaction, Lang, Localized, Party, Product, Rule, RuleCondition, Substance } from '../kb/schema.js';
 import { findingView } from './report-view.js';
 
 type Entry = { kind: 'substance'; entry: Substance } | { kind: 'product'; entry: Product } | { kind: 'class'; entry: DrugClass };
@@ -128,9 +128,13 @@ export function contextRuleView(kb: KnowledgeBase, rule: ContextRule, lang: Lang
 
 export function interactionView(kb: KnowledgeBase, x: Interaction, lang: Lang) {
   const [a, b] = x.between.map((p) => partyName(kb, p, lang));
-  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, { a: a?.forms ?? asWritten(''), b: b?.forms ?? asWritten('') });
+  const parties = { a: a?.forms ?? asWritten(''), b: b?.forms ?? asWritten('') };
+  const view = ruleView(kb, { ...x, when: {} }, undefined, lang, x.code, parties);
   const shown = (p: typeof a) => p && { id: p.id, name: p.forms.start };
-  return { ...view, a: shown(a), b: shown(b), actOn: x.actOn === 'first' ? a?.forms.start : x.actOn === 'second' ? b?.forms.start : undefined };
+  const words = placeholderWords({ when: {} }, undefined, lang, parties);
+  const said = (text: Localized | undefined) => text && fill(text[lang], words);
+  const keep = x.keep && { advice: said(x.keep.advice), patient: said(x.keep.patient) };
+  return { ...view, a: shown(a), b: shown(b), actOn: x.actOn === 'first' ? a?.forms.start : x.actOn === 'second' ? b?.forms.start : undefined, keep };
 }
 
 /** Names as a reader wants them listed: each spelling once, whatever its case or accents. */
