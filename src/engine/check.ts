@@ -153,7 +153,8 @@ export function* checkSteps(items: ResolvedItem[], patient: Patient, kb: Knowled
   }
   const lines = assessed.map((a) => a.line);
   const byLine = new Map(assessed.map((a) => [a.line.index, a]));
-  const interactions: InteractionFinding[] = found.map((x, k) => ({ ...x, keep: keeps(x, k, byLine, found) }));
+  // Past the cap interactions are only counted: one acted on at a line kept might make it avoid, so none is told to keep going.
+  const interactions: InteractionFinding[] = found.map((x, k) => ({ ...x, keep: more === 0 && keeps(x, k, byLine, found) }));
   const context = ordered([...unrecognisedAllergies(allergies), ...findContext(items, patient, kb), ...crampCauses(items)]);
   return {
     kb: { version: kb.meta.version, reviewedOn: kb.meta.reviewedOn },

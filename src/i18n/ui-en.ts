@@ -238,7 +238,7 @@ export const uiEn = {
     rules: 'Rules',
     when: 'Applies when',
     always: 'always',
-    keep: 'Said only when the medicine kept was checked and is not advised against',
+    keep: 'Added only when the medicine to keep (with both to act on, each of them) was checked and is not advised against',
     conditions: {
       route: (r: string) => `route: ${r}`,
       tags: (t: string) => `the line is ${t}`,

@@ -234,7 +234,7 @@ export const uiNl: UiMessages = {
     rules: 'Regels',
     when: 'Geldt als',
     always: 'altijd',
-    keep: 'Alleen erbij als het middel dat blijft is gecontroleerd en niet wordt afgeraden',
+    keep: 'Alleen toegevoegd als het middel dat blijft (of elk van beide) gecontroleerd is en niet wordt afgeraden',
     conditions: {
       route: (r) => `toedieningsweg: ${r}`,
       tags: (t) => `de regel is ${t}`,

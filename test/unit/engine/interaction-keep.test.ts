@@ -60,7 +60,7 @@ describe('what an interaction tells the line it keeps', () => {
     const lines = ['Sevelamer 800 mg 3dd2 bij de maaltijd', 'Levothyroxine 100 mcg 1dd1'];
     const both = (report: ReturnType<typeof checkLines>) => interaction(report, 'sevelamer.reduced-absorption');
     expect(both(checkLines(lines, { lang: 'en' }))?.patient).toMatch(/Keep taking both\.$/);
-    expect(both(checkLines(lines, { lang: 'nl' }))?.patient).toMatch(/Neem beide verder\.$/);
+    expect(both(checkLines(lines, { lang: 'nl' }))?.patient).toMatch(/Blijf beide nemen\.$/);
     // Its dose not read: the levothyroxine line was not checked.
     const unread = checkLines([lines[0] ?? '', 'Levothyroxine'], { lang: 'en' });
     expect(unread.items[1]?.verdict).toBe('unknown');
@@ -79,6 +79,16 @@ describe('what an interaction tells the line it keeps', () => {
     expect(gliclazide?.keep).toBe(false);
     const warfarin = assess(['Cimetidine 400 mg 2dd1', 'Warfarine 3 mg volgens schema'], patient, kb).interactions.find((x) => x.code === 'cimetidine.coumarins');
     expect(warfarin?.keep).toBe(true);
+  });
+
+  it('past the cap on listed interactions, tells no line to keep going: an interaction only counted may make it avoid', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 'Cimetidine 400 mg 2dd1' : 'Warfarine 3 mg volgens schema'));
+    const assessed = assess(lines, {}, testKb());
+    expect(assessed.moreInteractions).toBeGreaterThan(0);
+    expect(assessed.interactions.filter((x) => x.keep)).toEqual([]);
+    const few = assess(lines.slice(0, 4), {}, testKb());
+    expect(few.moreInteractions).toBe(0);
+    expect(few.interactions.every((x) => x.keep)).toBe(true);
   });
 
   it.each(['en', 'nl'] as const)('in the knowledge base, an interaction says "keep taking" of the other medicine only in its keep texts (%s)', (lang: Lang) => {
