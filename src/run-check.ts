@@ -31,7 +31,7 @@ export async function checkItemsInSlices(items: ResolvedItem[], patient: Patient
 
 /** runCheck as the server runs it: in its turn, and in slices (see slices.ts), a line or a stage at a time. */
 export function runCheckInSlices(lines: readonly string[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices = new Slices()): Promise<Report> {
-  return inTurn(async () => {
+  return inTurn(lines.length, async () => {
     const resolve = listResolver(kb, patient);
     const items = await slices.map(lines, (line, i) => resolve(i, line));
     return (await checkItemsInSlices(items, patient, kb, lang, slices)).report;

@@ -5,22 +5,27 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import pLimit from 'p-limit';
+import { Semaphore } from 'async-mutex';
+import { LIST_LIMITS } from './list-limits.js';
 import type { Steps } from './steps.js';
 
 export const SLICE_MS = 4;
 
-/**
- * Lists checked at once by one process; the others wait in order of arrival. Two, so that a short
- * list is not held up for the whole of a long one, while memory holds the work of two lists and
- * not of every list a crowd of clients has sent.
- */
-export const LISTS_AT_ONCE = 2;
-const turns = pLimit(LISTS_AT_ONCE);
+/** A list as long as most haemodialysis lists (10–15 medicines, some written on two lines). */
+const TYPICAL_LIST = 20;
 
-/** Runs `work` when fewer than LISTS_AT_ONCE lists are being checked. */
-export function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  return turns(work);
+/**
+ * Lines checked at once by one process, counted over the lists being checked: a list of the longest
+ * kind and a typical one beside it, so that a short list is not held up for the whole of a long one,
+ * while memory holds the work of one long list and not of two, or of every list a crowd has sent.
+ * The others wait in order of arrival.
+ */
+export const LINES_AT_ONCE = LIST_LIMITS.lines + TYPICAL_LIST;
+const turns = new Semaphore(LINES_AT_ONCE);
+
+/** Runs `work`, the check of a list of `lines` lines, when that many more lines may be checked at once. */
+export function inTurn<T>(lines: number, work: () => Promise<T>): Promise<T> {
+  return turns.runExclusive(() => work(), Math.min(LINES_AT_ONCE, Math.max(1, lines)));
 }
 
 export class Slices {

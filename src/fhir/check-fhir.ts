@@ -32,7 +32,7 @@ function fhirResolver(kb: KnowledgeBase, patient: Patient): (l: FhirLine, index:
 
 /** Checks the lines read from FHIR resources, in its turn, in slices (see slices.ts) like typed lines. */
 export function checkFhirInSlices(lines: readonly FhirLine[], patient: Patient, kb: KnowledgeBase, lang: Lang, slices = new Slices()): Promise<{ assessment: Assessment; report: Report }> {
-  return inTurn(async () => checkItemsInSlices(await slices.map(lines, fhirResolver(kb, patient)), patient, kb, lang, slices));
+  return inTurn(lines.length, async () => checkItemsInSlices(await slices.map(lines, fhirResolver(kb, patient)), patient, kb, lang, slices));
 }
 
 /** What each item of a FHIR check carries beyond the JSON report: where it came from and how it was read. */
