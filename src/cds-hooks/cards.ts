@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { POINTER_CODES, type Assessment, type Finding as Assessed, type FindingSource } from '../engine/assessment.js';
 import type { Finding, Report } from '../explain/report.js';
-import { describeDose, describeLimit } from '../explain/values.js';
+import { describeDose, describeLimit, substanceNameForms } from '../explain/values.js';
 import { formatLines } from '../i18n/format.js';
 import { messages } from '../i18n/index.js';
+import { asWritten, type Name } from '../i18n/name.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Lang, Severity } from '../kb/schema.js';
 import { kbPath } from '../kb-links.js';
@@ -96,13 +97,17 @@ class CardBuilder {
     this.targets = new Set(x.targets);
   }
 
-  /** The medicine of a line in a few words: its recognised names, else what was written. */
+  /** The medicine of a line in a few words, as it opens a label: its recognised names, else what was written. */
   nameOf(i: number): string {
-    const item = this.x.report.items[i];
-    const names = item?.substances.map((s) => s.name) ?? [];
-    if (names.length > 0) return names.join(' + ');
+    return this.nameFormsOf(i).start;
+  }
+
+  /** The same, as it opens a label and as it stands inside a sentence ("Remove the order for ibuprofen"). */
+  private nameFormsOf(i: number): Name {
+    const forms = (this.x.report.items[i]?.substances ?? []).map((s) => substanceNameForms(this.x.kb, s.id, this.x.lang));
+    if (forms.length > 0) return { start: forms.map((f) => f.start).join(' + '), inSentence: forms.map((f) => f.inSentence).join(' + ') };
     const line = this.x.lines[i];
-    return line?.line ? `“${summaryOf(line.line, 60)}”` : line ? label(line.source) : '';
+    return asWritten(line?.line ? `“${summaryOf(line.line, 60)}”` : line ? label(line.source) : '');
   }
 
   private kbUrl(source: FindingSource): string {
@@ -178,7 +183,7 @@ class CardBuilder {
   private removal(i: number, recommended: boolean): Suggestion | undefined {
     const id = this.x.lines[i]?.source.id;
     if (!id) return undefined;
-    const name = this.nameOf(i);
+    const name = this.nameFormsOf(i).inSentence;
     return {
       uuid: randomUUID(),
       label: this.t.remove(name),
@@ -231,7 +236,7 @@ class CardBuilder {
       if (!f || !a.items.some((i) => this.targets.has(i))) return [];
       const names = a.items.map((i) => this.nameOf(i)).join(' + ');
       const elsewhere = a.actOn.filter((i) => !this.targets.has(i));
-      const extra = [this.concerns(a.items), ...(elsewhere.length > 0 && !a.actOn.some((i) => this.targets.has(i)) ? [md(this.t.actOnElsewhere(elsewhere.map((i) => this.nameOf(i)).join(', ')))] : [])];
+      const extra = [this.concerns(a.items), ...(elsewhere.length > 0 && !a.actOn.some((i) => this.targets.has(i)) ? [md(this.t.actOnElsewhere(elsewhere.map((i) => this.nameFormsOf(i).inSentence).join(', ')))] : [])];
       return [this.card(f, a, `${names}: ${f.title}`, extra, a.actOn.filter((i) => this.targets.has(i)))];
     });
   }

@@ -166,7 +166,7 @@ describe('order-sign for a person on haemodialysis', () => {
     expect(dose?.summary).toBe('Quinine 269 mg quinine base per day (limit 250 mg quinine base per day): More quinine than the highest dose licensed for cramps in the UK');
     expect(dose?.detail).toContain('**Dose worked out:** Quinine: 269 mg quinine base per day (324 mg as written)');
     expect(dose?.detail).toMatch(/\*\*References:\*\*\n\n- \[.+\]\(https:\/\//);
-    expect(dose?.suggestions).toEqual([expect.objectContaining({ actions: [{ type: 'delete', description: 'Remove the draft order for Quinine', resourceId: 'MedicationRequest/quinine-1' }] })]);
+    expect(dose?.suggestions).toEqual([expect.objectContaining({ actions: [{ type: 'delete', description: 'Remove the draft order for quinine', resourceId: 'MedicationRequest/quinine-1' }] })]);
     expect(dose?.overrideReasons?.map((r) => r.code)).toContain('benefit-outweighs-risk');
     expect(dose?.source.url).toBe(`${dose?.source.url.split('/kb/')[0]}/kb/quinine`);
   });
@@ -208,7 +208,7 @@ describe('order-sign for a person on haemodialysis', () => {
     const card = cardFor(res.body.cards as Card[], 'gabapentin.above-dialysis-cap');
     expect(card?.summary).toMatch(/^Gabapentine 900 mg per dag \(grens 300 mg per dag\): /);
     expect(card?.detail).toContain('**Berekende dosis:**');
-    expect(card?.suggestions?.[0]?.label).toBe('Verwijder de opdracht voor Gabapentine');
+    expect(card?.suggestions?.[0]?.label).toBe('Verwijder de opdracht voor gabapentine');
     expect(card?.source.label).toBe(`DialySafe-kennisbank ${kb.meta.version}`);
     expect(card?.overrideReasons?.[0]?.display).toBe('Het voordeel weegt voor deze patiënt op tegen het risico');
   });
