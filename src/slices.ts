@@ -21,11 +21,17 @@ const TYPICAL_LIST = 20;
  * The others wait in order of arrival.
  */
 export const LINES_AT_ONCE = LIST_LIMITS.lines + TYPICAL_LIST;
-const turns = new Semaphore(LINES_AT_ONCE);
+/** And at most two lists, however short: more short lists at once only hold more answers in memory. */
+export const LISTS_AT_ONCE = 2;
+const lineTurns = new Semaphore(LINES_AT_ONCE);
+const listTurns = new Semaphore(LISTS_AT_ONCE);
 
-/** Runs `work`, the check of a list of `lines` lines, when that many more lines may be checked at once. */
+/**
+ * Runs `work`, the check of a list of `lines` lines, when that many more lines and one more list may
+ * be checked at once. Lines are taken first, and always in that order, so neither waits on the other.
+ */
 export function inTurn<T>(lines: number, work: () => Promise<T>): Promise<T> {
-  return turns.runExclusive(() => work(), Math.min(LINES_AT_ONCE, Math.max(1, lines)));
+  return lineTurns.runExclusive(() => listTurns.runExclusive(() => work()), Math.min(LINES_AT_ONCE, Math.max(1, lines)));
 }
 
 export class Slices {

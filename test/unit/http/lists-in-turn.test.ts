@@ -1,7 +1,7 @@
 /**
- * Lists take their turn by their number of lines: a list of the longest kind and a typical one are
- * checked side by side, two of the longest kind one after the other, so memory holds the work of one
- * long list; the others wait in order of arrival.
+ * Lists take their turn by their number of lines and by their number: a list of the longest kind
+ * and a typical one are checked side by side, two of the longest kind one after the other, never
+ * more than two at once, so memory holds the work of one long list; the others wait in order of arrival.
  */
 import { describe, expect, it } from 'vitest';
 import { LIST_LIMITS } from '../../../src/list-limits.js';
@@ -46,6 +46,18 @@ describe('lists in turn', () => {
     expect(second.started()).toBe(true);
     second.release();
     await second.done;
+  });
+
+  it('checks at most two lists at once, however short, and the third when one is done', async () => {
+    const lists = [held(3), held(3), held(3)];
+    await turn();
+    expect(lists.map((l) => l.started())).toEqual([true, true, false]);
+    lists[0]?.release();
+    await lists[0]?.done;
+    await turn();
+    expect(lists[2]?.started()).toBe(true);
+    for (const l of lists) l.release();
+    await Promise.all(lists.map((l) => l.done));
   });
 
   it('lets a list longer than the limit through on its own, and a failed check frees its turn', async () => {
