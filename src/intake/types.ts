@@ -26,7 +26,14 @@ export type Frequency =
    * Times per day, averaged over the stated period (3× a week → 3/7); `perDosingDay` when the
    * line says how often on the days it is taken ("1dd1 om de andere dag", "2dd behalve zondag").
    */
-  | { kind: 'regular'; perDay: Interval; text: string; perDosingDay?: Interval }
+  | {
+      kind: 'regular';
+      perDay: Interval;
+      text: string;
+      perDosingDay?: Interval;
+      /** Each time after a dialysis session, the line giving how many a week ("3x per week na dialyse"). */
+      afterSessions?: true;
+    }
   /** Times per dialysis session; per day depends on the patient's sessions per week. */
   | { kind: 'per-session'; perSession: Interval; text: string }
   /** Times per day on the days between sessions; how many such days depends on the sessions per week. */

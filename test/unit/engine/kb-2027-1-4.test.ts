@@ -38,6 +38,17 @@ describe('fluconazole in dialysis', () => {
     expect(codes('Fluconazol 200 mg 1dd + 400 mg na elke dialyse')).not.toContain('fluconazole.above-renal-dose');
   });
 
+  it('reads "3x per week na dialyse" as a dose after each of those sessions, averaged over the week as written', () => {
+    const report = checkLines(['Fluconazol 800 mg 3x per week na dialyse'], { lang: 'nl' });
+    expect(report.items[0]?.findings.map((f) => f.code)).toEqual(['fluconazole.renal-dose-after-dialysis']);
+    expect(report.items[0]?.dailyDose[0]?.amount).toBeCloseTo((800 * 3) / 7);
+    const above = codes('Fluconazole 1600 mg 3 times a week after dialysis');
+    expect(above).toContain('fluconazole.above-session-maximum');
+    expect(above).not.toContain('fluconazole.above-renal-dose');
+    // Without the sessions, three times a week is a daily regimen's dose on the days it is taken.
+    expect(codes('Fluconazol 800 mg 3x per week')).toContain('fluconazole.above-renal-dose');
+  });
+
   it('names a dose after each session above the full 800 mg as too much, and not the full dose', () => {
     const report = checkLines(['Fluconazole 1600 mg after each dialysis'], { lang: 'en' });
     const above = report.items[0]?.findings.find((f) => f.code === 'fluconazole.above-session-maximum');
