@@ -108,14 +108,14 @@ export function describeReading(item: ResolvedItem, lang: Lang): Reading {
   return reading;
 }
 
-/** "Quinine: 208 mg quinine base per day, averaged over the week; 415 mg on each day it is taken (500 mg as written)". */
+/** "Quinine: 178 mg quinine base per day averaged over the week (214 mg as written); 415 mg quinine base on each day it is taken": the amount as written is per day, beside the daily figure. */
 function doseText(d: Omit<DailyDose, 'text'>, lang: Lang): string {
   const m = messages(lang);
   const of = d.of || undefined;
   const main = formatAmount(d.low, d.amount, d.unit, lang, of);
   const written = d.asWritten ? ` (${formatAmount(d.asWritten.low, d.asWritten.amount, d.asWritten.unit, lang)} ${m.ui.report.asWritten})` : '';
   const onDosingDay = d.onDosingDay ? `; ${formatAmount(d.onDosingDay.low, d.onDosingDay.amount, d.onDosingDay.unit, lang, of)} ${m.onDosingDays}` : '';
-  return `${d.substance.name}: ${main} ${m.perDay}${onDosingDay ? ` ${m.ui.report.averaged}` : ''}${onDosingDay}${written}`;
+  return `${d.substance.name}: ${main} ${m.perDay}${onDosingDay ? ` ${m.ui.report.averaged}` : ''}${written}${onDosingDay}`;
 }
 
 export function dailyDoses(item: ResolvedItem, lang: Lang): DailyDose[] {

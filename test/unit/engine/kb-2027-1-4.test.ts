@@ -56,3 +56,11 @@ describe('fluconazole in dialysis', () => {
     expect(codes('Fluconazol 800 mg na elke dialyse')).not.toContain('fluconazole.above-session-maximum');
   });
 });
+
+describe('the daily dose of a line taken on some days', () => {
+  it('puts the amount as written beside the daily figure it equals, not beside the dose on the days it is taken', () => {
+    const dose = checkLines(['Kinine 500 mg 3x per week na dialyse'], { lang: 'en' }).items[0]?.dailyDose[0];
+    expect(dose?.asWritten?.amount).toBeCloseTo((500 * 3) / 7);
+    expect(dose?.text).toBe('Quinine: 178 mg quinine base per day averaged over the week (214 mg as written); 415 mg quinine base on each day it is taken');
+  });
+});
