@@ -60,11 +60,15 @@ function ingredientFindings(ing: ResolvedIngredient, patient: Patient): Ingredie
 
   const findings: Finding[] = [];
   const unevaluated: Rule[] = [];
-  for (const rule of s.rules) {
-    if (!conditionsHold(rule.when, ing, patient)) continue;
-    const dose = checkDose(rule.when, ing.dose);
-    if (dose.result === 'unknown') unevaluated.push(rule);
-    else if (dose.result === 'fires') {
+  let ruleGap: DoseGap | undefined;
+  const applies = s.rules.filter((rule) => conditionsHold(rule.when, ing, patient));
+  const sessionLimited = applies.some((rule) => rule.when.sessionDoseAbove !== undefined);
+  for (const rule of applies) {
+    const dose = checkDose(rule.when, ing.dose, sessionLimited);
+    if (dose.result === 'unknown') {
+      unevaluated.push(rule);
+      ruleGap ??= dose.gap;
+    } else if (dose.result === 'fires') {
       findings.push(ruleFinding(rule, source, { ...about, ...dose.values }));
     }
   }
@@ -76,7 +80,7 @@ function ingredientFindings(ing: ResolvedIngredient, patient: Patient): Ingredie
       severity: 'caution',
       basis: { kind: 'system', code: 'dose.not-checked' },
       source,
-      values: { ...about, gap: gap ?? 'unclear-dose', unchecked: unevaluated.map((r) => r.code) },
+      values: { ...about, gap: gap ?? ruleGap ?? 'unclear-dose', unchecked: unevaluated.map((r) => r.code) },
     });
   }
   const unchecked = unevaluated.length > 0 || unread;

@@ -1,12 +1,12 @@
 /** Deciding whether a knowledge-base rule applies to an ingredient of a line, and with which numbers. */
 import type { Rule, RuleCondition } from '../kb/schema.js';
 import { DEFAULT_MODALITY, type Patient } from '../patient.js';
-import type { DoseReading, ResolvedIngredient, Span } from '../resolve/types.js';
+import type { DoseGap, DoseReading, ResolvedIngredient, Span } from '../resolve/types.js';
 import type { DoseBasis, Finding, FindingValues } from './assessment.js';
 
 export type DoseOutcome =
   | { result: 'fires' | 'passes'; values: Pick<FindingValues, 'dose' | 'limit'> }
-  | { result: 'unknown' };
+  | { result: 'unknown'; gap?: DoseGap };
 
 /** The conditions that do not depend on the dose: route, tags, modality. */
 export function conditionsHold(
@@ -47,8 +47,16 @@ function sessionFor(dose: DoseReading): Span | undefined {
   return known ? ZERO(known.unit) : undefined;
 }
 
-/** Compares the dose with the rule's limits; the upper end of a dose range is what counts. */
-export function checkDose(when: RuleCondition, dose: DoseReading): DoseOutcome {
+/**
+ * Compares the dose with the rule's limits; the upper end of a dose range is what counts.
+ * `sessionLimited`: whether the substance also limits a dose per session. Without such a limit, a
+ * line given only at sessions has no maintenance dose for a maintenance limit to hold, and no other
+ * limit either: the rule cannot be applied, rather than pass at 0 mg.
+ */
+export function checkDose(when: RuleCondition, dose: DoseReading, sessionLimited = true): DoseOutcome {
+  if (when.doseBasis === 'maintenance' && when.dailyDoseAbove && !sessionLimited && dose.session && dose.session.high > 0 && dose.maintenance?.high === 0) {
+    return { result: 'unknown', gap: 'no-session-limit' };
+  }
   const daily = dailyFor(when, dose);
   const limits: [Span | undefined, { amount: number; unit: Span['unit'] } | undefined, DoseBasis][] = [
     [daily.span, when.dailyDoseAbove, daily.basis],

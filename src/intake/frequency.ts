@@ -72,7 +72,7 @@ export function readFrequency(r: FrequencyReadings, s: Scanner, notes: IntakeNot
     if (sessions.length > 0 || (distinct[0]?.perDay.high ?? 1) < 1) notes.push({ code: 'several-frequencies', texts: [text] });
     else frequency = { kind: 'non-session', perOffDay: distinct[0]?.perDay ?? fixed(Math.max(1, labels.size)), text };
   } else if (sessionsStated && weekly) {
-    frequency = { kind: 'regular', perDay: weekly.perDay, text: [weekly.text, ...sessions.map((m) => m.text)].join(', '), afterSessions: true };
+    frequency = { kind: 'regular', perDay: weekly.perDay, text: [weekly.text, ...sessions.map((m) => m.text)].join(', '), atSessions: true };
   } else if (sessions.length > 0) {
     frequency = { kind: 'per-session', perSession: sessionCount[0] ?? fixed(1), text: sessions.map((m) => m.text).join(' ') };
   } else if (scheduled.length > 0) {

@@ -31,8 +31,8 @@ export type Frequency =
       perDay: Interval;
       text: string;
       perDosingDay?: Interval;
-      /** Each time after a dialysis session, the line giving how many a week ("3x per week na dialyse"). */
-      afterSessions?: true;
+      /** Each time at a dialysis session (after it, before it, on its day), the line giving how many a week ("3x per week na dialyse"). */
+      atSessions?: true;
     }
   /** Times per dialysis session; per day depends on the patient's sessions per week. */
   | { kind: 'per-session'; perSession: Interval; text: string }

@@ -59,8 +59,8 @@ function frequencyOf(parsed: ParsedLine, patient: Patient, notes: DoseNote[]): F
   switch (f.kind) {
     case 'regular':
       if (f.perDosingDay) return { perDay: f.perDay, timesOnDosingDay: f.perDosingDay };
-      // Given after each session, as often a week as the line says: each dose is a session's dose.
-      if (f.afterSessions) return { perDay: f.perDay, timesOnDosingDay: ONE, perSession: ONE };
+      // Given at each session, as often a week as the line says: each dose is a session's dose.
+      if (f.atSessions) return { perDay: f.perDay, timesOnDosingDay: ONE, perSession: ONE };
       return f.perDay.high < 1 ? { perDay: f.perDay, timesOnDosingDay: ONE } : { perDay: f.perDay };
     case 'schedule':
       return { unitsPerDay: f.unitsPerDay, unitsPerTime: f.unitsPerTime };

@@ -29,7 +29,9 @@ export type DoseGap =
   | 'per-kg-without-weight'
   | 'stray-number'
   | 'unread-words'
-  | 'unclear-dose';
+  | 'unclear-dose'
+  /** Set by the engine: a line given only at sessions, and a limit on the maintenance dose with none per session beside it. */
+  | 'no-session-limit';
 
 /** An assumption or conversion behind a dose, shown next to it. */
 export type DoseNote =

@@ -64,3 +64,23 @@ describe('the daily dose of a line taken on some days', () => {
     expect(dose?.text).toBe('Quinine: 178 mg quinine base per day averaged over the week (214 mg as written); 415 mg quinine base on each day it is taken');
   });
 });
+
+describe('a limit on the maintenance dose, for a line given only at sessions', () => {
+  it.each([
+    ['Topiramaat 400 mg na elke dialyse', 'topiramate'],
+    ['Topiramate 400 mg 3 times a week after dialysis', 'topiramate'],
+    ['Lacosamide 400 mg na elke dialyse', 'lacosamide'],
+  ])('is not passed at 0 mg when no limit per session stands beside it: %s is not checked', (line, id) => {
+    const item = checkLines([line], { lang: 'en' }).items[0];
+    expect(item?.verdict).toBe('unknown');
+    const f = item?.findings.find((x) => x.code === 'dose.not-checked');
+    expect(f?.explanation).toMatch(/^The dose is given only at dialysis sessions\. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session\./);
+    expect(item?.substances.map((x) => x.id)).toEqual([id]);
+    expect(item?.findings.map((x) => x.code)).not.toContain(`${id}.within-limits`);
+  });
+
+  it('still holds a daily regimen to it, and a substance with a limit per session to that limit', () => {
+    expect(checkLines(['Topiramaat 300 mg 2dd1']).items[0]?.findings.map((x) => x.code)).toContain('topiramate.above-renal-maximum');
+    expect(checkLines(['Gabapentine 600 mg na elke dialyse']).items[0]?.findings.map((x) => x.code)).toContain('gabapentin.above-post-dialysis-dose');
+  });
+});
