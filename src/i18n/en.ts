@@ -153,6 +153,11 @@ export const en = {
       advice: 'Add the strength and how often it is taken (for example "250 mg 1dd" or "400 IU daily"), or check the dose by hand against the limits.',
       patient: 'DialySafe could not read how much you take, so it could not check the amount. Show this list to your pharmacist.',
       evidence: 'Dose-dependent rules could not be applied.',
+      /** The dose was read, but the knowledge base has no limit for a dose given at sessions (decision 018). */
+      noSessionLimit: {
+        advice: "Check the dose given at each session by hand against the label's advice for haemodialysis.",
+        patient: 'DialySafe has no limit for a dose given at dialysis, so it could not check the amount. Show this list to your pharmacist.',
+      },
     },
     totalIncomplete: {
       title: (name: Name) => `${name.start} on several lines: total incomplete`,

@@ -143,6 +143,10 @@ export const nl: Messages = {
       advice: 'Vul de sterkte aan en hoe vaak het wordt ingenomen (bijvoorbeeld "250 mg 1dd" of "400 IE per dag"), of controleer de dosis zelf aan de hand van de grenzen.',
       patient: 'DialySafe kon niet lezen hoeveel u inneemt en kon de hoeveelheid dus niet controleren. Laat deze lijst aan uw apotheker zien.',
       evidence: 'Dosisafhankelijke regels konden niet worden toegepast.',
+      noSessionLimit: {
+        advice: 'Controleer de dosis die bij elke sessie wordt gegeven zelf aan de hand van het advies voor hemodialyse in de productinformatie.',
+        patient: 'DialySafe heeft geen grens voor een dosis bij de dialyse en kon de hoeveelheid dus niet controleren. Laat deze lijst aan uw apotheker zien.',
+      },
     },
     totalIncomplete: {
       title: (name) => `${name.start} op meerdere regels: totaal onvolledig`,

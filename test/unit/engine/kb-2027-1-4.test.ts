@@ -75,6 +75,9 @@ describe('a limit on the maintenance dose, for a line given only at sessions', (
     expect(item?.verdict).toBe('unknown');
     const f = item?.findings.find((x) => x.code === 'dose.not-checked');
     expect(f?.explanation).toMatch(/^The dose is given only at dialysis sessions\. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session\./);
+    // The dose was read: the advice is not to add what the line already says.
+    expect(f?.advice).toMatch(/^Check the dose given at each session by hand/);
+    expect(f?.patient).toMatch(/^DialySafe has no limit for a dose given at dialysis/);
     expect(item?.substances.map((x) => x.id)).toEqual([id]);
     expect(item?.findings.map((x) => x.code)).not.toContain(`${id}.within-limits`);
   });
