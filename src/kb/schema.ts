@@ -323,10 +323,9 @@ export type Party = z.infer<typeof party>;
  * to keep taking them. It is added to the end of the advice and patient texts only when each of
  * those lines was checked and nothing else puts it at avoid (decision 017).
  */
-export const keepTexts = z
+const keepTexts = z
   .strictObject({ advice: localized.optional(), patient: localized.optional() })
   .refine((k) => k.advice !== undefined || k.patient !== undefined, { message: 'needs advice or patient' });
-export type KeepTexts = z.infer<typeof keepTexts>;
 
 export const interaction = z.strictObject({
   code: ruleCode,
