@@ -127,11 +127,13 @@ function splitRegimen(input: string, tokens: Token[]): ParsedLine | undefined {
   for (const k of joins) {
     const join = tokens[k];
     if (!join) continue;
-    const left = parseParts(input.slice(0, join.start));
+    // The parts are read from the line's own tokens, so their offsets are the line's. The part after
+    // the join is read first: most lines fail there, and then the part before it is not read at all.
+    const right = parseParts(input, tokens.slice(k + 1));
+    if (right.frequency?.kind !== 'per-session' || !right.strength || right.notes.some((n) => n.code === 'several-strengths')) continue;
+    const left = parseParts(input, tokens.slice(0, k));
+    if (!left.strength || !left.frequency || left.frequency.kind === 'per-session' || left.notes.some((n) => n.code === 'several-strengths')) continue;
     const rightStart = tokens[k + 1]?.start ?? join.end;
-    const right = shift(parseParts(input.slice(rightStart)), rightStart, input);
-    if (!left.strength || !left.frequency || left.frequency.kind === 'per-session' || right.frequency?.kind !== 'per-session' || !right.strength) continue;
-    if (left.notes.some((n) => n.code === 'several-strengths') || right.notes.some((n) => n.code === 'several-strengths')) continue;
     return {
       ...left,
       input,
@@ -147,19 +149,18 @@ function splitRegimen(input: string, tokens: Token[]): ParsedLine | undefined {
   return undefined;
 }
 
-/** A part read from a later offset of the line, with its tokens' offsets counted from the line's start. */
-function shift(parsed: ParsedLine, by: number, input: string): ParsedLine {
-  const move = (t: Token): Token => ({ ...t, start: t.start + by, end: t.end + by });
-  return { ...parsed, input, tokens: parsed.tokens.map(move), nameRuns: parsed.nameRuns.map((run) => run.map(move)) };
-}
-
 export function parseLine(input: string): ParsedLine {
   const tokens = tokenize(input);
-  const joined = tokens.some((t) => SESSION_WORDS.has(t.norm)) && tokens.some((t) => JOINS.has(t.norm)) ? splitRegimen(input, tokens) : undefined;
-  return joined ?? parseParts(input, tokens);
+  const whole = parseParts(input, tokens);
+  // A regimen in two parts has one strength in each: a line read whole with any other number of
+  // strengths cannot split into two such parts, and is not read again.
+  const strengths = whole.notes.find((n) => n.code === 'several-strengths')?.texts.length ?? (whole.strength ? 1 : 0);
+  if (strengths !== 2 || !tokens.some((t) => SESSION_WORDS.has(t.norm)) || !tokens.some((t) => JOINS.has(t.norm))) return whole;
+  return splitRegimen(input, tokens) ?? whole;
 }
 
-function parseParts(input: string, tokenized: Token[] = tokenize(input)): ParsedLine {
+/** Reads the tokens given, a whole line's or a part's; `input` is the whole line, which their offsets count in. */
+function parseParts(input: string, tokenized: Token[]): ParsedLine {
   const notes: IntakeNote[] = [];
   const tokens = slashRanges(tokenized, notes);
   const s = new Scanner(input, tokens);
