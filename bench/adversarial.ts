@@ -6,9 +6,12 @@
  * fractions, dose grids, "max", frequency and route words, Unicode digits, punctuation, misspelt
  * names, many names, names run together) and five generations of mutants of the slowest. What it
  * found slowest was a run of fractions next to a name, followed by many interaction partners.
+ * On 2026-12-04 it also mixed the whole vocabulary (product names with their strengths and
+ * brackets, session and joining words, times and dates); the first five lines below came from
+ * that search, after the intake no longer read such lines in parts again and again.
  *
  * The times in `found` are CPU milliseconds for runCheck + presentJson (as the API runs it)
- * on the 2-core development machine on 2026-12-02, for the line alone and per line in a list of
+ * on the 2-core development machine on the day found, for the line alone and per line in a list of
  * ten copies, with the machine shared with other work (they vary by half from one timing to the
  * next); they are what the line cost when it was found, not a target. `npx tsx
  * bench/search-adversarial.ts --pinned` times these lines again.
@@ -47,6 +50,11 @@ export interface AdversarialLine {
 }
 
 export const ADVERSARIAL: readonly AdversarialLine[] = [
+  { kind: "amounts, day lists around two names, a misspelt name repeated (2026-12-04)", line: "..g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g 1 g/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr Posaconazolma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr Itraconazolema/wo/vr ma/wo/at Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim", found: { alone: 1.3, inTen: 2.4 } },
+  { kind: "fractions, day lists, a misspelt name repeated (2026-12-04)", line: "½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-½-wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/vr ma/wo/v/wo/vr ma/wo/at Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citraat Magnesuim citrma/w", found: { alone: 1.1, inTen: 1.7 } },
+  { kind: "product names with strengths and brackets, doses, a joining word (found by the vocabulary search, 2026-12-04)", line: "Calcichew 500 mg chewable tablet Calcichew Forte chewable tablet Calcichew-D3 chewable tablet Calcichew-D3 Forte chewable tablet Kalcipos-D 500 mg/800 IU chewable tablet Phosex 1000 mg tablet Renacet 475 mg tablet Renacet 950 mg tablet Renacet (str1HaloperidolHydrocodone/acetaminophen tablet (Norco, Vicodin; strength not given)1e5 mgDiazepam Hydrocodone/acetaminophen 5/325 mg tablet 1/2 😀 IE 1.5 Losartan 0,5 ;1-0-1 \"Chloorzoxazon 3x enInsuline detemir : units \" Magne B6 tablet ½ Steovit D3 500 m", found: { alone: 0.5, inTen: 1.6 } },
+  { kind: "names run together, then product names with brackets and doses (2026-12-04)", line: "Ketoconazole-Clarithromycin-Itraconazole-Warfarin-Acenocoumarol-Phenprocoumon-Quinine-Hydroquinine-Posaconazole-Ritostat-Voriconazole-Ciprofloxacin-Citalopram-Escitalopram-Trazodone-Amitriptyline-Nortriptyline-Levofloxacin-Moxifloxacin-Levothyroxine-Iron (oral)-Doxycycline-Apixet (Norco, Vicodin; strength not given)1e5 mgDiazepam Hydrocodone/acetaminophen 5/325 mg tablet 1/2 😀 IE 1.5 Losartan 0,5 ;1-0-1 \"Chloorzoxazon 3x enInsuline detemir : units \" Magne B6 tablet ½ Steovit D3Voriconazol 500 mK", found: { alone: 0.8, inTen: 1.4 } },
+  { kind: "a mix of the vocabulary: products with strengths and brackets, dose grids, fractions (2026-12-04)", line: " OsvaRen IU ​ E Ramipril 1-1-1-1 Co-dydramol 30/5000 mg calcium) Renacet (strength not named) Amiloride TorasemideMilk of magnesia Magne B6 oral solution (ampoule) Chlorzoxazone 3x Pancreatin (pancreatic enzymes) Vitamine B-complex 1/2 Heparin1-0-1 ¾Insuline glulisinePhenytoin2/3Enalapril 10 Valaciclovir ¾ Sandoz-calcium fortissimum effervescent tablet (1000 mg calcium) Bouillon (broth) Co-Diovan 160/25 mg tablet (valsartan/hydrochlorothiazide) Citalopram Clopidogrel 3x Desloratadine Methylnaltr", found: { alone: 1.1, inTen: 1.3 } },
   { kind: 'fractions around a name, then 30 interaction partners', line: fill(`${'½'.repeat(43)}Acenocoumarol${'½'.repeat(103)}${partners(13)}`), found: { alone: 28.4, inTen: 33.9 } },
   { kind: 'names between runs of ¼', line: fill(['Kinine', 'Amitriptyline', 'Claritromycine', 'Citalopram', 'Itraconazole'].map((n) => n + '¼'.repeat(50)).join('')), found: { alone: 20.0, inTen: 17.4 } },
   { kind: 'a dose grid, fractions around a name, interaction partners', line: fill(`1-1-1-1${'½'.repeat(36)}Acenocoumarol${'½'.repeat(103)}${partners(13)}`), found: { alone: 21.6, inTen: 28.2 } },

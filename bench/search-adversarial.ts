@@ -127,6 +127,29 @@ for (const run of ['½', '¼', '1', '½ ', '2x']) {
 const pieces = ['250', 'mg', '½', '1-2', 'max', 'zo nodig', 'a.n.', '3dd2', 'per', 'dag', 'x', '/', '(', ')', ',', 'tablet', 'IE', 'iv', 'na', 'dialyse', ...en.slice(0, 20), ...nl.slice(0, 20)];
 for (let i = 0; i < 40; i++) add('random mix', Array.from({ length: 120 }, () => pick(pieces)).join(pick([' ', '', ' ', ', '])) + ' ');
 
+// Random mixes of the whole vocabulary, glued or spaced: product names with their strengths and
+// brackets, misspellings, doses, frequency, session and joining words, times and dates. A session
+// word after a joining word makes the line be read in parts as well as whole (splitRegimen).
+const vocabulary: (() => string)[] = [
+  () => pick(en), () => pick(nl), () => pick(products), () => misspell(pick([...en, ...nl])),
+  () => pick(['1', '2', '10', '0,5', '1.5', '½', '¾', '1/2', '2/3', '1-0-1', '1-1-1-1', '3dd2', '2dd1', '1x', '3x', '1000', '25.000', '٣', '１', '1e5', '-1', '99999999999']),
+  () => pick(['mg', 'µg', 'mcg', 'microgram', 'g', 'IE', 'IU', 'E', 'units', 'ml', 'mmol', '%', 'mg/ml', 'mg/dag', 'tabl', 'caps', 'co', 'zakje', 'druppels']),
+  () => pick(['daily', 'OD', 'BD', 'TDS', 'PRN', 'ON', 'a.n.', 'zo nodig', 'max', 'daags', 'na dialyse', 'after dialysis', 'na elke dialyse', 'op dialysedagen', 'sessie', 'voor de nacht', 'om de 2 dagen', 'oogdruppels', 'zalf', 'sc', 'iv', 'sinds 2019', 'om 21 uur', '20:00', 'gestart', 'niet meer', 'voorgeschreven', 'tegen kramp']),
+  () => pick(['+', 'en', 'and', '&', ',', ';', '(', ')', '"', '/', ':', '…', '\u200b', '😀']),
+];
+for (let i = 0; i < 300; i++) {
+  const weights = vocabulary.map(() => (random() < 0.4 ? 0 : random()));
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  let line = '';
+  while ([...line].length < 500) {
+    let r = random() * sum;
+    let k = 0;
+    while (k < weights.length - 1 && r > (weights[k] ?? 0)) r -= weights[k++] ?? 0;
+    line += (random() < 0.15 ? '' : ' ') + (vocabulary[k] ?? (() => ''))();
+  }
+  add('vocabulary mix', line);
+}
+
 // CPU time, not the clock: other processes on a shared machine would reorder the ranking.
 const runOnce = (lines: readonly string[]) => {
   const t = process.cpuUsage();
