@@ -126,6 +126,7 @@ export class Scanner {
    */
   take(p: Pattern, accept: (m: Match) => boolean = () => true): Match[] {
     const found: Match[] = [];
+    const spans: [number, number][] = [];
     let end = 0;
     const positions = p.starts ? (this.candidates[p.id] ?? []) : this.everywhere;
     if (positions.length === 0 || (p.required && !p.required.some((text) => this.canonical.includes(text)))) return found;
@@ -145,9 +146,11 @@ export class Scanner {
       // As in a left-to-right scan, a rejected match still hides the tokens it spans from this pattern.
       end = start + m[0].length;
       if (!accept(match)) continue;
-      this.mark(i, last);
+      for (let k = i; k <= last; k++) this.taken[k] = true;
+      spans.push([i, last]);
       found.push(match);
     }
+    this.hide(spans);
     return found;
   }
 
@@ -166,13 +169,23 @@ export class Scanner {
     return -1;
   }
 
-  private mark(from: number, to: number): void {
-    const start = this.starts[from] ?? 0;
-    const stop = (this.starts[to] ?? 0) + (this.pieces[to]?.length ?? 0);
-    for (let i = from; i <= to; i++) this.taken[i] = true;
-    // Taken tokens become characters no pattern matches; the string keeps its length and spaces.
-    const span = this.canonical.slice(start, stop).replace(/[^ ]/g, TAKEN);
-    this.canonical = this.canonical.slice(0, start) + span + this.canonical.slice(stop);
+  /**
+   * Taken tokens become characters no pattern matches; the string keeps its length and spaces. Done
+   * once per call of `take`, for all its matches, so that a line of many matches is not copied once
+   * for each (a later match of the same call starts after the earlier ones and never reads them).
+   */
+  private hide(spans: readonly (readonly [number, number])[]): void {
+    if (spans.length === 0) return;
+    const parts: string[] = [];
+    let at = 0;
+    for (const [from, to] of spans) {
+      const start = this.starts[from] ?? 0;
+      const stop = (this.starts[to] ?? 0) + (this.pieces[to]?.length ?? 0);
+      parts.push(this.canonical.slice(at, start), this.canonical.slice(start, stop).replace(/[^ ]/g, TAKEN));
+      at = stop;
+    }
+    parts.push(this.canonical.slice(at));
+    this.canonical = parts.join('');
   }
 
   /** Runs of consecutive tokens no pattern took. */
