@@ -118,13 +118,19 @@ function keeps(x: FoundInteraction, k: number, assessed: ReadonlyMap<number, Ass
   });
 }
 
+/** A total whose dose could not be checked is not checked, as its lines are, rather than a caution of its own. */
+function totalVerdict(t: TotalAssessment): Verdict {
+  const concerns = t.findings.filter((f) => f.severity !== 'info');
+  return concerns.length > 0 && concerns.every((f) => f.code === 'dose.not-checked') ? 'unknown' : verdictOfSeverity(t.severity);
+}
+
 function summarise(lines: LineAssessment[], assessment: Pick<Assessment, 'interactions' | 'totals' | 'context'>): Summary {
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, lines.filter((l) => l.verdict === v).length])) as Record<Verdict, number>;
   const verdict = worstOf(
     [
       ...lines.map((l) => l.verdict),
       ...assessment.interactions.map((x) => verdictOfSeverity(x.severity)),
-      ...assessment.totals.map((t) => verdictOfSeverity(t.severity)),
+      ...assessment.totals.map(totalVerdict),
       ...assessment.context.map((c) => verdictOfSeverity(c.severity)),
     ],
     TRIAGE_ORDER,

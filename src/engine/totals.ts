@@ -5,9 +5,9 @@
 import { doseRules, withinLimitsCode } from '../kb/queries.js';
 import type { Substance } from '../kb/schema.js';
 import type { Patient } from '../patient.js';
-import type { DoseReading, ResolvedIngredient, ResolvedItem, Span } from '../resolve/types.js';
+import type { DoseGap, DoseReading, ResolvedIngredient, ResolvedItem, Span } from '../resolve/types.js';
 import type { Finding, TotalAssessment } from './assessment.js';
-import { checkDose, conditionsHold, ruleFinding } from './rules.js';
+import { checkDose, conditionsHold, dailyFor, ruleFinding } from './rules.js';
 
 interface Contribution {
   line: number;
@@ -80,22 +80,42 @@ export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssess
     const about = { substance: substance.id, total, lines, counted, ...(complete ? {} : { unread }) };
     const dose = combined(read, total);
     const fired: Finding[] = [];
+    const unchecked: string[] = [];
+    let gap: DoseGap | undefined;
     // Limits on one administration belong to the line; totals are checked per day and per session.
-    for (const rule of doseRules(substance.rules)) {
-      if (!rule.when.dailyDoseAbove && !rule.when.sessionDoseAbove) continue;
-      if (!contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient))) continue;
-      const outcome = checkDose({ ...rule.when, singleDoseAbove: undefined }, dose);
-      if (outcome.result !== 'fires') continue;
-      fired.push(ruleFinding(rule, source, { ...about, ...outcome.values }, lines));
+    const applies = doseRules(substance.rules).filter(
+      (rule) => (rule.when.dailyDoseAbove || rule.when.sessionDoseAbove) && contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient)),
+    );
+    // As for one line (decision 018): a limit on the maintenance dose does not pass doses given only at sessions.
+    const sessionLimited = applies.some((rule) => rule.when.sessionDoseAbove !== undefined);
+    for (const rule of applies) {
+      const outcome = checkDose({ ...rule.when, singleDoseAbove: undefined }, dose, sessionLimited);
+      if (outcome.result === 'unknown') {
+        unchecked.push(rule.code);
+        gap ??= outcome.gap;
+      } else if (outcome.result === 'fires') fired.push(ruleFinding(rule, source, { ...about, ...outcome.values }, lines));
     }
     findings.push(...fired);
-    if (complete && fired.length === 0 && substance.withinLimits) {
+    if (unchecked.length > 0) {
+      findings.push({
+        code: 'dose.not-checked',
+        severity: 'caution',
+        basis: { kind: 'system', code: 'dose.not-checked' },
+        source,
+        values: { ...about, gap: gap ?? 'unclear-dose', unchecked },
+        items: lines,
+      });
+    }
+    if (complete && fired.length === 0 && unchecked.length === 0 && substance.withinLimits) {
+      // The dose the daily limit was compared with, as on a line: the maintenance dose, the dose on a day every line is taken, or per day.
+      const dailyRule = applies.find((r) => r.when.dailyDoseAbove);
+      const compared = dailyRule ? dailyFor(dailyRule.when, dose) : { span: total, basis: 'daily' as const };
       findings.push({
         code: withinLimitsCode(substance.id),
         severity: 'info',
         basis: { kind: 'within-limits', substance: substance.id },
         source,
-        values: { ...about, dose: { ...total, basis: 'daily' } },
+        values: { ...about, dose: { ...(compared.span ?? total), basis: compared.span ? compared.basis : 'daily' } },
         items: lines,
       });
     }

@@ -82,6 +82,22 @@ describe('a limit on the maintenance dose, for a line given only at sessions', (
     expect(item?.findings.map((x) => x.code)).not.toContain(`${id}.within-limits`);
   });
 
+  it.each(['en', 'nl'] as const)('does not pass the total of two such lines either (%s): the total is not checked, and so is the list', (lang) => {
+    const report = checkLines(['Topiramaat 400 mg na elke dialyse', 'Topiramaat 100 mg na elke dialyse'], { lang });
+    const total = report.totals.find((t) => t.substance.id === 'topiramate');
+    expect(total?.findings.map((f) => f.code)).toEqual(['dose.not-checked']);
+    expect(total?.findings[0]?.explanation).toContain(lang === 'en' ? 'gives no limit for a dose at a session' : 'geeft geen grens voor een dosis bij een sessie');
+    expect(report.summary).toMatchObject({ verdict: 'unknown', lines: [0, 1] });
+  });
+
+  it('says of a total within the limit the dose it compared, not the sum of everything given', () => {
+    const gabapentin = checkLines(['Gabapentine 300 mg na elke dialyse', 'Gabapentine 100 mg 1dd']).totals[0]?.findings[0];
+    expect(gabapentin?.code).toBe('gabapentin.within-limits');
+    expect(gabapentin?.explanation).toContain('The daily maintenance dose of 100 mg gabapentin is within');
+    const topiramate = checkLines(['Topiramaat 400 mg 3x per week na dialyse', 'Topiramaat 100 mg 1dd']).totals[0]?.findings[0];
+    expect(topiramate?.explanation).toContain('A daily dose of 100 mg topiramate is within 200 mg a day');
+  });
+
   it('still holds a daily regimen to it, and a substance with a limit per session to that limit', () => {
     expect(checkLines(['Topiramaat 300 mg 2dd1']).items[0]?.findings.map((x) => x.code)).toContain('topiramate.above-renal-maximum');
     expect(checkLines(['Gabapentine 600 mg na elke dialyse']).items[0]?.findings.map((x) => x.code)).toContain('gabapentin.above-post-dialysis-dose');
