@@ -8,13 +8,17 @@ import { cliRecord, idOf, type RecordIssue } from './record.js';
 
 const NOT_CHECKED = 'the list was not checked';
 
+const NOT_JSON = 'the line is not valid JSON';
+/** A line that does not even begin as a JSON object is most often a CSV file read as NDJSON. */
+const NOT_JSON_OBJECT = `${NOT_JSON}: NDJSON input has one JSON object per line; for CSV, give --input csv`;
+
 function parse(entry: ListEntry): { value: unknown } | { error: string } {
   if (entry.kind === 'csv') return { value: entry.record };
   try {
     return { value: JSON.parse(entry.text) as unknown };
   } catch {
     // Not the parser's message: it may quote the line, and the line is the patient's list.
-    return { error: `${NOT_CHECKED}: the line is not valid JSON` };
+    return { error: entry.text.trimStart().startsWith('{') ? NOT_JSON : NOT_JSON_OBJECT };
   }
 }
 
@@ -37,7 +41,7 @@ function stackFrames(error: unknown): string {
 export function checkEntry(entry: ListEntry, kb: KnowledgeBase, options: CheckOptions): Outcome {
   const { line } = entry;
   const parsed = parse(entry);
-  if ('error' in parsed) return errorOutcome({ line, error: parsed.error, issues: [{ path: '', message: 'the line is not valid JSON' }] });
+  if ('error' in parsed) return errorOutcome({ line, error: `${NOT_CHECKED}: ${parsed.error}`, issues: [{ path: '', message: parsed.error }] });
   const value = parsed.value;
   const id = idOf(value);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

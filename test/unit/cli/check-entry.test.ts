@@ -64,6 +64,15 @@ describe('checkEntry', () => {
     expect(json).toEqual({ line: 3, error: 'the list was not checked: the line is not valid JSON', issues: [{ path: '', message: 'the line is not valid JSON' }] });
   });
 
+  it('says how to read CSV when a line does not begin as a JSON object, still without quoting it', () => {
+    const { json } = run(ndjson('id,lang,items', 1));
+    expect(json).toEqual({
+      line: 1,
+      error: 'the list was not checked: the line is not valid JSON: NDJSON input has one JSON object per line; for CSV, give --input csv',
+      issues: [{ path: '', message: 'the line is not valid JSON: NDJSON input has one JSON object per line; for CSV, give --input csv' }],
+    });
+  });
+
   it('refuses what the API refuses, with its messages, and keeps the id so the error can be matched', () => {
     const { json } = run(ndjson({ id: 'p9', patient: { targetWeight: 60 }, items: ['Kinine', ''] }, 5));
     expect(json).toEqual({
