@@ -15,6 +15,7 @@ import { projectRoot } from '../src/paths.js';
 
 export const SERVER_JS = join(projectRoot, 'dist', 'src', 'server.js');
 export const CLI_JS = join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+export const STORED_ANSWER_SERVER = join(projectRoot, 'bench', 'stored-answer-server.ts');
 
 /**
  * The environment and node options of package.json's "serve" script ("VAR=value … node [options]
@@ -85,10 +86,12 @@ function serverEnv(kbPath: string, extra: Record<string, string>): NodeJS.Proces
   return { ...env, KB_PATH: kbPath, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000000', MAX_CONNECTIONS_PER_CLIENT: '1000', ...extra };
 }
 
-export async function startServer(kbPath: string, extra: Record<string, string> = {}): Promise<RunningServer> {
+/** `script`: the production server, or (a TypeScript file run with tsx) a variant of it for the bench. */
+export async function startServer(kbPath: string, extra: Record<string, string> = {}, script = SERVER_JS): Promise<RunningServer> {
   const started = performance.now();
   const serve = serveCommand();
-  const child = spawn(process.execPath, [...serve.nodeOptions, SERVER_JS], { cwd: projectRoot, env: serverEnv(kbPath, { ...serve.env, ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = script === SERVER_JS ? [...serve.nodeOptions, SERVER_JS] : [...serve.nodeOptions, '--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: serverEnv(kbPath, { ...serve.env, ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<void>((done) => child.once('close', () => done()));
