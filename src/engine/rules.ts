@@ -49,12 +49,13 @@ function sessionFor(dose: DoseReading): Span | undefined {
 
 /**
  * Compares the dose with the rule's limits; the upper end of a dose range is what counts.
- * `sessionLimited`: whether the substance also limits a dose per session. Without such a limit, a
- * line given only at sessions has no maintenance dose for a maintenance limit to hold, and no other
- * limit either: the rule cannot be applied, rather than pass at 0 mg.
+ * `sessionLimited`: whether the substance also limits a dose per session. Without such a limit, the
+ * doses a line gives at sessions are compared with nothing: a limit on the maintenance dose cannot
+ * vouch for them (at 0 mg for a line given only at sessions, or beside a daily dose), so the rule
+ * cannot be applied.
  */
 export function checkDose(when: RuleCondition, dose: DoseReading, sessionLimited = true): DoseOutcome {
-  if (when.doseBasis === 'maintenance' && when.dailyDoseAbove && !sessionLimited && dose.session && dose.session.high > 0 && dose.maintenance?.high === 0) {
+  if (when.doseBasis === 'maintenance' && when.dailyDoseAbove && !sessionLimited && dose.session && dose.session.high > 0) {
     return { result: 'unknown', gap: 'no-session-limit' };
   }
   const daily = dailyFor(when, dose);

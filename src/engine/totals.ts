@@ -106,7 +106,10 @@ export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssess
         items: lines,
       });
     }
-    if (complete && fired.length === 0 && unchecked.length === 0 && substance.withinLimits) {
+    // "Within the limit" only of a sum some limit was compared with: not of lines no rule applies to
+    // (aciclovir iv against its oral limit). A substance with no dose limit at all keeps its text.
+    const limited = doseRules(substance.rules).some((rule) => rule.when.dailyDoseAbove || rule.when.sessionDoseAbove);
+    if (complete && fired.length === 0 && unchecked.length === 0 && (applies.length > 0 || !limited) && substance.withinLimits) {
       // The dose the daily limit was compared with, as on a line: the maintenance dose, the dose on a day every line is taken, or per day.
       const dailyRule = applies.find((r) => r.when.dailyDoseAbove);
       const compared = dailyRule ? dailyFor(dailyRule.when, dose) : { span: total, basis: 'daily' as const };

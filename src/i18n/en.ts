@@ -73,7 +73,7 @@ export const en = {
     'stray-number': 'The line holds a number that DialySafe could not place (see "Not used"), so the dose was not worked out.',
     'unread-words': 'The line holds words DialySafe could not place (see "Not used"); they may change the dose, so it was not worked out.',
     'unclear-dose': 'The dose on the line could not be read unambiguously.',
-    'no-session-limit': 'The dose is given only at dialysis sessions. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session.',
+    'no-session-limit': 'The line gives a dose at dialysis sessions. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session.',
   } satisfies Record<DoseGap, string>,
   notes: {
     formAssumed: (form: string) => `form not named: read as ${form}`,

@@ -63,7 +63,7 @@ export const nl: Messages = {
     'stray-number': 'Op de regel staat een getal dat DialySafe niet kon plaatsen (zie "Niet gebruikt"), dus de dosis is niet berekend.',
     'unread-words': 'Op de regel staan woorden die DialySafe niet kon plaatsen (zie "Niet gebruikt"); ze kunnen de dosis veranderen, dus die is niet berekend.',
     'unclear-dose': 'De dosis op de regel kon niet eenduidig worden gelezen.',
-    'no-session-limit': 'De dosis wordt alleen bij de dialyse gegeven. De kennisbank begrenst de dagdosis tussen de sessies, maar geeft geen grens voor een dosis bij een sessie.',
+    'no-session-limit': 'De regel geeft een dosis bij de dialysesessies. De kennisbank begrenst de dagdosis tussen de sessies, maar geeft geen grens voor een dosis bij een sessie.',
   },
   notes: {
     formAssumed: (form) => `vorm niet genoemd: gelezen als ${form}`,

@@ -152,10 +152,11 @@ function splitRegimen(input: string, tokens: Token[]): ParsedLine | undefined {
 export function parseLine(input: string): ParsedLine {
   const tokens = tokenize(input);
   const whole = parseParts(input, tokens);
-  // A regimen in two parts has one strength in each: a line read whole with any other number of
-  // strengths cannot split into two such parts, and is not read again.
+  // A regimen in two parts has one strength in each. Read whole, such a line has two, or one when
+  // both parts are dose grids ("100-0-100 mg + 250-0-0 mg"), whose units count once for the line:
+  // a line with none, or more than two, cannot split into two such parts and is not read again.
   const strengths = whole.notes.find((n) => n.code === 'several-strengths')?.texts.length ?? (whole.strength ? 1 : 0);
-  if (strengths !== 2 || !tokens.some((t) => SESSION_WORDS.has(t.norm)) || !tokens.some((t) => JOINS.has(t.norm))) return whole;
+  if (strengths === 0 || strengths > 2 || !tokens.some((t) => SESSION_WORDS.has(t.norm)) || !tokens.some((t) => JOINS.has(t.norm))) return whole;
   return splitRegimen(input, tokens) ?? whole;
 }
 

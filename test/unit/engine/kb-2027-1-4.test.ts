@@ -74,7 +74,7 @@ describe('a limit on the maintenance dose, for a line given only at sessions', (
     const item = checkLines([line], { lang: 'en' }).items[0];
     expect(item?.verdict).toBe('unknown');
     const f = item?.findings.find((x) => x.code === 'dose.not-checked');
-    expect(f?.explanation).toMatch(/^The dose is given only at dialysis sessions\. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session\./);
+    expect(f?.explanation).toMatch(/^The line gives a dose at dialysis sessions\. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session\./);
     // The dose was read: the advice is not to add what the line already says.
     expect(f?.advice).toMatch(/^Check the dose given at each session by hand/);
     expect(f?.patient).toMatch(/^DialySafe has no limit for a dose given at dialysis/);
@@ -94,8 +94,27 @@ describe('a limit on the maintenance dose, for a line given only at sessions', (
     const gabapentin = checkLines(['Gabapentine 300 mg na elke dialyse', 'Gabapentine 100 mg 1dd']).totals[0]?.findings[0];
     expect(gabapentin?.code).toBe('gabapentin.within-limits');
     expect(gabapentin?.explanation).toContain('The daily maintenance dose of 100 mg gabapentin is within');
-    const topiramate = checkLines(['Topiramaat 400 mg 3x per week na dialyse', 'Topiramaat 100 mg 1dd']).totals[0]?.findings[0];
-    expect(topiramate?.explanation).toContain('A daily dose of 100 mg topiramate is within 200 mg a day');
+  });
+
+  it('does not let the maintenance dose vouch for a dose at sessions beside it, on one line or added up', () => {
+    const line = checkLines(['Topiramaat 100 mg 1dd + 4000 mg na elke dialyse']);
+    expect(line.items[0]?.verdict).toBe('unknown');
+    expect(line.items[0]?.findings.map((f) => f.code)).toEqual(['dose.not-checked']);
+    const total = checkLines(['Topiramaat 4000 mg na elke dialyse', 'Topiramaat 25 mg 1dd']).totals[0];
+    expect(total?.findings.map((f) => f.code)).toEqual(['dose.not-checked']);
+    expect(total?.severity).not.toBe('info');
+  });
+
+  it('says nothing is within a limit of a total that no limit applies to', () => {
+    // Aciclovir's daily limit is for the oral route; two infusions are added up but not compared.
+    const total = checkLines(['Aciclovir 800 mg iv 3dd', 'Aciclovir 800 mg iv 1dd']).totals[0];
+    expect(total?.items).toEqual([0, 1]);
+    expect(total?.findings.map((f) => f.code)).not.toContain('aciclovir.within-limits');
+  });
+
+  it('reads a dose grid on each side of the join as a maintenance dose and a supplement', () => {
+    const { items } = checkLines(['Gabapentine 100-0-100 mg + 250-0-0 mg na elke dialyse']);
+    expect(items[0]?.findings.map((f) => f.code)).toEqual(['gabapentin.within-limits']);
   });
 
   it('still holds a daily regimen to it, and a substance with a limit per session to that limit', () => {
