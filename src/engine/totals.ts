@@ -83,9 +83,8 @@ export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssess
     const unchecked: string[] = [];
     let gap: DoseGap | undefined;
     // Limits on one administration belong to the line; totals are checked per day and per session.
-    const applies = doseRules(substance.rules).filter(
-      (rule) => (rule.when.dailyDoseAbove || rule.when.sessionDoseAbove) && contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient)),
-    );
+    const limits = doseRules(substance.rules).filter((rule) => rule.when.dailyDoseAbove || rule.when.sessionDoseAbove);
+    const applies = limits.filter((rule) => contributions.some((c) => conditionsHold(rule.when, c.ingredient, patient)));
     // As for one line (decision 018): a limit on the maintenance dose does not pass doses given only at sessions.
     const sessionLimited = applies.some((rule) => rule.when.sessionDoseAbove !== undefined);
     for (const rule of applies) {
@@ -108,8 +107,7 @@ export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssess
     }
     // "Within the limit" only of a sum some limit was compared with: not of lines no rule applies to
     // (aciclovir iv against its oral limit). A substance with no dose limit at all keeps its text.
-    const limited = doseRules(substance.rules).some((rule) => rule.when.dailyDoseAbove || rule.when.sessionDoseAbove);
-    if (complete && fired.length === 0 && unchecked.length === 0 && (applies.length > 0 || !limited) && substance.withinLimits) {
+    if (complete && fired.length === 0 && unchecked.length === 0 && (applies.length > 0 || limits.length === 0) && substance.withinLimits) {
       // The dose the daily limit was compared with, as on a line: the maintenance dose, the dose on a day every line is taken, or per day.
       const dailyRule = applies.find((r) => r.when.dailyDoseAbove);
       const compared = dailyRule ? dailyFor(dailyRule.when, dose) : { span: total, basis: 'daily' as const };
@@ -118,7 +116,7 @@ export function findTotals(items: ResolvedItem[], patient: Patient): TotalAssess
         severity: 'info',
         basis: { kind: 'within-limits', substance: substance.id },
         source,
-        values: { ...about, dose: { ...(compared.span ?? total), basis: compared.span ? compared.basis : 'daily' } },
+        values: { ...about, dose: { ...(compared.span ?? total), basis: compared.basis } },
         items: lines,
       });
     }
