@@ -33,8 +33,10 @@ export class NameIndex {
   private pairIndex: Map<string, number[]> | undefined;
   /** Key → the name as the KB writes it, for showing. */
   private readonly written = new Map<string, string>();
-  /** Per key, the last call of `near` that compared it. */
+  /** Per key, the last call of `near` that counted its pairs (odd stamp) or compared it (the even one after). */
   private seen = new Uint32Array(0);
+  /** Per key, how many of the key's pairs it holds, for the call whose odd stamp is in `seen`. */
+  private shared = new Uint16Array(0);
   private stamp = 0;
 
   private byPair(): Map<string, number[]> {
@@ -70,11 +72,18 @@ export class NameIndex {
     return lo;
   }
 
-  private nextStamp(): number {
-    if (this.seen.length < this.keys.length) this.seen = new Uint32Array(this.keys.length);
-    this.stamp = this.stamp >= 0xffffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seen.fill(0);
-    return this.stamp;
+  /** Two fresh stamps for `seen`: one to count a call's pairs under, one to mark the names it compared. */
+  private nextStamps(): [number, number] {
+    if (this.seen.length < this.keys.length) {
+      this.seen = new Uint32Array(this.keys.length);
+      this.shared = new Uint16Array(this.keys.length);
+    }
+    if (this.stamp >= 0xffffffff - 2) {
+      this.stamp = 0;
+      this.seen.fill(0);
+    }
+    this.stamp += 2;
+    return [this.stamp - 1, this.stamp];
   }
 
   add(name: string, target: NameTarget): void {
@@ -133,50 +142,79 @@ export class NameIndex {
     return (this.sortedKeys()[this.lowerBound(key)] ?? '').startsWith(key);
   }
 
+  /** The first place in a pair's list (in order of key length) whose key is at least `length` long. */
+  private fromLength(list: readonly number[], length: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.keys[list[mid] ?? 0]?.length ?? 0) < length) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /**
-   * Names within `tolerance` edits of `key`. Each edit changes at most two letter pairs, so a
-   * name must share all but 2 × tolerance of the key's pairs to be compared at all.
+   * Names within `tolerance` edits of `key`. Each edit changes at most two of the key's letter
+   * pairs, counted with repeats ("kinnine" holds "in" twice), so a name within reach lacks pairs
+   * of at most 2 × tolerance occurrences in the key: it holds one of any set of pairs that occur
+   * more often than that, and the occurrences of the pairs it holds make up the rest. The pairs are
+   * counted for every name of a length within reach before the (much dearer) edit distance.
    */
   near(key: string, tolerance: number): NearName[] {
-    const pairs = pairsOf(key);
-    const needed = pairs.length - 2 * tolerance;
-    const distinct = [...new Set(pairs)];
-    // A name that shares `needed` of the key's pairs misses at most distinct − needed of them, so it
-    // holds at least one of any distinct − needed + 1 pairs: only the rarest ones are scanned.
-    const scanned = distinct
-      .map((pair) => this.byPair().get(pair) ?? [])
-      .sort((x, y) => x.length - y.length)
-      .slice(0, distinct.length - needed + 1);
+    const occurrences = new Map<string, number>();
+    for (const pair of pairsOf(key)) occurrences.set(pair, (occurrences.get(pair) ?? 0) + 1);
+    const needed = key.length - 1 - 2 * tolerance;
     const out: NearName[] = [];
-    // A name in several of the scanned lists is compared once: marked with this call's stamp.
-    const stamp = this.nextStamp();
+    const shortest = key.length - tolerance;
+    const longest = key.length + tolerance;
     const compare = (n: number) => {
-      if (this.seen[n] === stamp) return;
-      this.seen[n] = stamp;
       const candidate = this.keys[n] ?? '';
-      if (Math.abs(candidate.length - key.length) > tolerance) return;
       const d = distance(key, candidate);
       const target = this.targets.get(candidate);
       if (d > 0 && d <= tolerance && target) out.push({ key: candidate, target, distance: d });
     };
-    if (needed > 0) {
-      // Each list is in order of key length: only the names of a length within tolerance are read.
-      const shortest = key.length - tolerance;
-      for (const list of scanned) {
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((this.keys[list[mid] ?? 0]?.length ?? 0) < shortest) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let k = lo; k < list.length; k++) {
-          const n = list[k] ?? 0;
-          if ((this.keys[n]?.length ?? 0) > key.length + tolerance) break;
-          compare(n);
+    if (needed <= 0) {
+      for (let n = 0; n < this.keys.length; n++) {
+        const length = this.keys[n]?.length ?? 0;
+        if (length >= shortest && length <= longest) compare(n);
+      }
+      return out;
+    }
+    const lists = [...occurrences]
+      .map(([pair, times]) => ({ names: this.byPair().get(pair) ?? [], times }))
+      .sort((x, y) => x.names.length - y.names.length);
+    // How many of the key's pairs each name of a length within reach holds, counted under this call's stamp.
+    const [stamp, compared] = this.nextStamps();
+    for (const { names, times } of lists) {
+      for (let k = this.fromLength(names, shortest); k < names.length; k++) {
+        const n = names[k] ?? 0;
+        if ((this.keys[n]?.length ?? 0) > longest) break;
+        if (this.seen[n] === stamp) this.shared[n] = (this.shared[n] ?? 0) + times;
+        else {
+          this.seen[n] = stamp;
+          this.shared[n] = times;
         }
       }
-    } else for (let n = 0; n < this.keys.length; n++) compare(n);
+    }
+    // The rarest pairs that occur more than 2 × tolerance times: every name within reach is in their lists.
+    const scanned: number[][] = [];
+    let weight = 0;
+    for (const { names, times } of lists) {
+      if (weight > 2 * tolerance) break;
+      scanned.push(names);
+      weight += times;
+    }
+    // Compared in the order of the rarest pairs' lists, each name once.
+    for (const list of scanned) {
+      for (let k = this.fromLength(list, shortest); k < list.length; k++) {
+        const n = list[k] ?? 0;
+        if ((this.keys[n]?.length ?? 0) > longest) break;
+        if (this.seen[n] !== stamp || (this.shared[n] ?? 0) < needed) continue;
+        this.seen[n] = compared;
+        compare(n);
+      }
+    }
     return out;
   }
 }
