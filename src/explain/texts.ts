@@ -153,9 +153,10 @@ export function systemTexts(f: Assessed, kb: KnowledgeBase, lang: Lang): Finding
     }
     case 'dose.not-checked': {
       const x = t.doseNotChecked;
-      const reason = m.gaps[v.gap ?? 'unclear-dose'];
       const rules = (v.unchecked ?? []).flatMap((code) => { const r = kb.rules.get(code); return r ? [r] : []; });
       const unlimited = v.gap === 'no-session-limit' ? x.noSessionLimit : undefined;
+      // A total's reason is about its lines, not one line.
+      const reason = unlimited && v.total ? unlimited.inTotal : m.gaps[v.gap ?? 'unclear-dose'];
       return own({ title: x.title(name), explanation: rules.length > 0 && substance ? x.explanation(reason, describeLimits(rules, substance, lang)) : x.unreadLine(reason), advice: unlimited?.advice ?? x.advice, patient: unlimited?.patient ?? x.patient, evidence: x.evidence }, rules.length > 0 ? referenceLinks(kb, rules.flatMap((r) => r.references)) : [pageLink(kb, v.substance ?? '', lang)], lang);
     }
     case 'total.incomplete': {

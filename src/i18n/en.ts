@@ -157,6 +157,8 @@ export const en = {
       noSessionLimit: {
         advice: "Check the dose given at each session by hand against the label's advice for haemodialysis.",
         patient: 'DialySafe has no limit for a dose given at dialysis, so it could not check the amount. Show this list to your pharmacist.',
+        /** The reason, for a total of several lines. */
+        inTotal: 'At least one of these lines gives a dose at dialysis sessions. The knowledge base limits the daily dose between sessions, but gives no limit for a dose at a session.',
       },
     },
     totalIncomplete: {

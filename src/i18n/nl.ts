@@ -146,6 +146,7 @@ export const nl: Messages = {
       noSessionLimit: {
         advice: 'Controleer de dosis die bij elke sessie wordt gegeven zelf aan de hand van het advies voor hemodialyse in de productinformatie.',
         patient: 'DialySafe heeft geen grens voor een dosis bij de dialyse en kon de hoeveelheid dus niet controleren. Laat deze lijst aan uw apotheker zien.',
+        inTotal: 'Minstens één van deze regels geeft een dosis bij de dialysesessies. De kennisbank begrenst de dagdosis tussen de sessies, maar geeft geen grens voor een dosis bij een sessie.',
       },
     },
     totalIncomplete: {
