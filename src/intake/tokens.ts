@@ -8,8 +8,18 @@ const PLAIN = /^[\x20-\x7e]*$/;
 const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
 export function normalize(text: string): string {
-  // Most words are plain ASCII: only case to fold.
-  if (PLAIN.test(text)) return text.toLowerCase().replace(/`/g, "'");
+  // Most words are plain ASCII: only case to fold, and most of those are already lower case.
+  let plain = true;
+  let lower = true;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x20 || code > 0x7e) {
+      plain = false;
+      break;
+    }
+    if ((code >= 65 && code <= 90) || code === 96) lower = false;
+  }
+  if (plain) return lower ? text : text.toLowerCase().replace(/`/g, "'");
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’|`/g, "'");
 }
 
@@ -19,7 +29,7 @@ const isLetter = (c: string | undefined) =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '\x7f' && LETTER.test(c)));
 /** What "\b" after "'s" means: the next character is not a letter, digit or underscore. */
 const isWordChar = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/u.test(c);
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || (c > '\x7f' && /\s/u.test(c));
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Where each character starts, in UTF-16 units, and where the last one ends. */
@@ -110,7 +120,7 @@ export function tokenize(input: string): Token[] {
       let j = i + 1;
       while (isLetter(chars[j])) j++;
       push(i, j, 'word');
-      const abbreviation = latin(lineText(i, j));
+      const abbreviation = j - i === 2 ? latin(lineText(i, j)) : undefined;
       const last = tokens[tokens.length - 1];
       if (abbreviation && last) last.norm = abbreviation;
       i = j;
