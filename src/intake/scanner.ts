@@ -72,6 +72,9 @@ export function pattern(source: string): Pattern {
   return p;
 }
 
+/** From this many characters of canonical string on, scanning it again for a text costs more than remembering the answer. */
+const LONG_LINE = 160;
+
 const NO_GROUPS: Record<string, string | undefined> = Object.freeze({});
 
 export interface Match {
@@ -88,6 +91,8 @@ export class Scanner {
   /** Pattern id → the tokens where it may begin, in order. */
   private readonly candidates: (number[] | undefined)[] = [];
   readonly taken: boolean[];
+  /** On a long line, the required texts (see Pattern) asked about, and whether the line held them. */
+  private readonly holds = new Map<string, boolean>();
   /** Every token: where a pattern whose beginnings are not known is tried. */
   private readonly everywhere: number[];
 
@@ -129,7 +134,7 @@ export class Scanner {
     const spans: [number, number][] = [];
     let end = 0;
     const positions = p.starts ? (this.candidates[p.id] ?? []) : this.everywhere;
-    if (positions.length === 0 || (p.required && !p.required.some((text) => this.canonical.includes(text)))) return found;
+    if (positions.length === 0 || (p.required && !this.holdsAny(p.required))) return found;
     for (let k = 0; k < positions.length; k++) {
       const i = positions[k] ?? 0;
       const start = this.starts[i] ?? 0;
@@ -152,6 +157,24 @@ export class Scanner {
     }
     this.hide(spans);
     return found;
+  }
+
+  /**
+   * Whether the line holds one of these texts. On a long line each answer is kept for the next
+   * pattern that asks: a text absent stays absent (hiding taken tokens only removes text), and a text
+   * found once that has since been hidden costs only the regular-expression runs it lets through.
+   */
+  private holdsAny(texts: readonly string[]): boolean {
+    if (this.canonical.length < LONG_LINE) return texts.some((text) => this.canonical.includes(text));
+    for (const text of texts) {
+      const known = this.holds.get(text);
+      if (known === true) return true;
+      if (known === false) continue;
+      const found = this.canonical.includes(text);
+      this.holds.set(text, found);
+      if (found) return true;
+    }
+    return false;
   }
 
   private anyTaken(from: number, to: number): boolean {
