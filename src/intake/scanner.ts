@@ -134,7 +134,7 @@ export class Scanner {
     const spans: [number, number][] = [];
     let end = 0;
     const positions = p.starts ? (this.candidates[p.id] ?? []) : this.everywhere;
-    if (positions.length === 0 || (p.required && !this.holdsAny(p.required))) return found;
+    if (positions.length === 0 || (p.required && this.worthLookingFor(p.required, positions.length) && !this.holdsAny(p.required))) return found;
     for (let k = 0; k < positions.length; k++) {
       const i = positions[k] ?? 0;
       const start = this.starts[i] ?? 0;
@@ -157,6 +157,15 @@ export class Scanner {
     }
     this.hide(spans);
     return found;
+  }
+
+  /**
+   * Whether to look for a pattern's required texts before trying it where it may begin. The look
+   * only spares regular-expression runs: on a long line, searching it for many texts costs more
+   * than trying the pattern at a few places, which finds the same matches.
+   */
+  private worthLookingFor(texts: readonly string[], places: number): boolean {
+    return this.canonical.length < LONG_LINE || places > texts.length;
   }
 
   /**
