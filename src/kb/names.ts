@@ -30,6 +30,13 @@ function charKey(c: string): string {
 }
 
 export function nameKey(name: string): string {
+  // Most words of a line are already a key: lower-case letters and digits only.
+  let k = 0;
+  for (; k < name.length; k++) {
+    const code = name.charCodeAt(k);
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) break;
+  }
+  if (k === name.length) return name;
   if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   let key = '';
   for (const c of name) {

@@ -21,7 +21,11 @@ export function tokenKey(t: KeyedToken): string {
 }
 
 export function tokenPieces(t: KeyedToken): string[] {
-  return (t.pieces ??= namePieces(t.text));
+  if (t.pieces) return t.pieces;
+  // A word is one run of letters ("'s" aside, whose key is its letter): one piece, its key.
+  const key = t.kind === 'word' ? tokenKey(t) : undefined;
+  t.pieces = key === undefined ? namePieces(t.text) : key ? [key] : [];
+  return t.pieces;
 }
 
 /** Keys of qualifiers and readAs words: a bounded set, as the KB has only so many. */
