@@ -25,14 +25,16 @@ const targetId = (t: NameTarget) => `${t.kind}:${t.id}`;
 function lookUp(pieces: readonly string[], key: string, kb: KnowledgeBase): NameTarget | undefined {
   const target = kb.names.get(key);
   if (!target) return undefined;
-  const cuts = boundaries(pieces);
-  const onLine = new Set(cuts);
-  // A letter standing alone on the line is a word of its own ("Vitamin E d-alpha" is not "vitamine D").
-  const letters = pieces.flatMap((p, i) => (p.length === 1 ? [[i === 0 ? 0 : cuts[i - 1], cuts[i] ?? key.length] as const] : []));
   const spellings = kb.names.boundariesOf(key);
+  // Written as one word: it fits a spelling that is one word too (a letter alone is a whole word).
+  if (pieces.length === 1) return spellings.some((b) => b.length === 0) ? target : undefined;
+  const cuts = boundaries(pieces);
+  // A letter standing alone on the line is a word of its own ("Vitamin E d-alpha" is not "vitamine D").
+  const letters = pieces.flatMap((p, i) => (p.length === 1 ? [[i === 0 ? 0 : (cuts[i - 1] ?? 0), cuts[i] ?? key.length] as const] : []));
+  // A handful of offsets each: looking through them is cheaper than making sets of them.
   const fits = (b: readonly number[]) => {
-    const own = new Set([0, key.length, ...b]);
-    return b.every((offset) => onLine.has(offset)) && letters.every(([from, to]) => own.has(from ?? -1) && own.has(to));
+    const own = (offset: number) => offset === 0 || offset === key.length || b.includes(offset);
+    return b.every((offset) => cuts.includes(offset)) && letters.every(([from, to]) => own(from) && own(to));
   };
   return spellings.some(fits) ? target : undefined;
 }
