@@ -42,6 +42,8 @@ export function createApp(kb: KnowledgeBase, options: AppOptions = {}): Express 
   const logger = options.logger ?? createLogger('silent');
   const app = express();
   app.disable('x-powered-by');
+  // Every answer here is no-store, and a check is a POST: an ETag would hash a patient's answer for nothing.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   const views = viewsDir;
   // Includes are written from the views folder ("/partials/finding"): EJS looks a relative include

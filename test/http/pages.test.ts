@@ -64,6 +64,15 @@ describe('the report page', () => {
     expect(res.text).toContain('&lt;script&gt;alert');
   });
 
+  it('carries no ETag, a hash of the patient’s report, in the form answer or the API answer', async () => {
+    const page = await submit({ items: lines.join('\n') });
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers.etag).toBeUndefined();
+    const api = await request(app).post('/api/v1/check').send({ items: lines });
+    expect(api.status).toBe(200);
+    expect(api.headers.etag).toBeUndefined();
+  });
+
   it('puts the summary first, worst verdict and counts, and never reads as all clear with an unknown line', async () => {
     const doc = html((await submit({ items: lines.join('\n') })).text);
     const summary = doc.querySelector('.summary');
