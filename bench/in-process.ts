@@ -71,16 +71,20 @@ export interface WorstList {
 
 /**
  * The slowest list of the longest kind the API accepts, built from the pinned adversarial lines:
- * each line a hundred times, the five costliest in turn, or all of them in turn. Every candidate is
- * timed at full length once the code is warm: a line timed alone, or cold, does not rank the same
- * (a line that costs little alone may cost the most a hundred times, and the first lines timed pay
- * for the JIT).
+ * each line as often as a list may hold lines, the five costliest in turn, or all of them in turn.
+ * Every candidate is timed at full length once the code is warm: a line timed alone, or cold, does
+ * not rank the same (a line that costs little alone may cost the most a hundred times over, and the
+ * first lines timed pay for the JIT).
  */
 export function worstList(kb: KnowledgeBase): WorstList {
   const api = (lines: readonly string[]) => presentJson(runCheck(lines, PATIENT, kb, 'en'), BASE_URL);
   const all = ADVERSARIAL.map((a) => a.line);
   for (let n = 0; n < 3; n++) api(cycle(all, LIST_LIMITS.lines));
-  const repeated = ADVERSARIAL.map((a, k) => ({ name: `pinned line ${k + 1} of ${all.length} ("${a.kind}") a hundred times`, lines: cycle([a.line], LIST_LIMITS.lines), cpuMs: cpuMs(() => api(cycle([a.line], LIST_LIMITS.lines))) }));
+  // Each line's list is timed twice (best of two), so that one slow timing does not keep the dearest out of the contenders.
+  const repeated = ADVERSARIAL.map((a, k) => {
+    const lines = cycle([a.line], LIST_LIMITS.lines);
+    return { name: `pinned line ${k + 1} of ${all.length} ("${a.kind}") ${LIST_LIMITS.lines} times`, lines, cpuMs: Math.min(cpuMs(() => api(lines)), cpuMs(() => api(lines))) };
+  });
   const costliest = [...repeated].sort((a, b) => b.cpuMs - a.cpuMs);
   const candidates = [
     ...costliest.slice(0, 5),

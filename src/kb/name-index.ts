@@ -1,9 +1,9 @@
 /**
  * Every name the knowledge base answers to: exact keys with the word boundaries of each spelling,
- * made at load; the keys in sorted order, made at the first look-up (so a span of a line that can
- * no longer grow into a name is abandoned at once: no key begins with it); and the letter pairs of
- * each key, made at the first "did you mean" (so a misspelling is compared only with names that
- * share most of its letters).
+ * made at load; every beginning of a key, made at the first look-up (so a span of a line that can
+ * no longer grow into a name is abandoned at once: no key begins with it); the keys in sorted
+ * order, for names beginning with what was typed; and the letter pairs of each key, made at the
+ * first "did you mean" (so a misspelling is compared only with names that share most of its letters).
  */
 import { distance } from 'fastest-levenshtein';
 import type { NameTarget } from './knowledge-base.js';
@@ -25,7 +25,7 @@ export class NameIndex {
   private readonly targets = new Map<string, NameTarget>();
   private readonly spellings = new Map<string, number[][]>();
   private readonly keys: string[] = [];
-  /** The keys in code-unit order, sorted at the first look-up after a name was added. */
+  /** The keys in code-unit order, sorted when first asked for (beginningWith) after a name was added. */
   private ordered: string[] | undefined;
   /** Key → its place in `keys`: the order the names were added in. */
   private readonly position = new Map<string, number>();
